@@ -1,0 +1,39 @@
+import type { Edge, ExtractionWarning } from "../graph/graph.js";
+import type { Finding } from "./finding.js";
+
+export interface CommitRef {
+  /** What the user or the event named (`main`, `refs/pull/7/head`); the SHA when nothing else. */
+  readonly ref: string;
+  readonly sha: string;
+}
+
+/** The part of the graph a PR touched: what the pictures show instead of the whole graph. */
+export interface ChangedGraph {
+  readonly added: readonly Edge[];
+  readonly removed: readonly Edge[];
+  /** Unchanged edges between modules that an added or removed edge touches. */
+  readonly context: readonly Edge[];
+  /** Module id to domain name, for grouping. */
+  readonly domains: Readonly<Record<string, string>>;
+}
+
+/** Everything a PR does to the architecture: the input of every renderer. */
+export interface DriftReport {
+  readonly base: CommitRef;
+  readonly head: CommitRef;
+  /** New drift, improvements and suppressed findings, most severe first. */
+  readonly findings: readonly Finding[];
+  /** Drift that already existed at base: listed collapsed, never fails a PR. */
+  readonly existing: readonly Finding[];
+  readonly warnings: readonly ExtractionWarning[];
+  readonly changed: ChangedGraph;
+  readonly stats: {
+    readonly modules: number;
+    readonly edges: number;
+    readonly changedFiles: number;
+    readonly durationMs: number;
+  };
+  /** True when the PR edits the config file: the base's config judged it all the same. */
+  readonly configChanged: boolean;
+  readonly configFile: string;
+}
