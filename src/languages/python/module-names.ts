@@ -1,0 +1,115 @@
+import type { ExtractionWarning } from "../../graph/graph.js";
+
+/** A Python module backed by a file: `shop/orders/__init__.py` is the package `shop.orders`. */
+export interface PythonModule {
+  readonly id: string;
+  readonly path: string;
+  readonly isPackage: boolean;
+}
+
+export interface PythonModules {
+  /** Sorted by id; one file per id. */
+  readonly modules: readonly PythonModule[];
+  readonly warnings: readonly ExtractionWarning[];
+}
+
+const sourceFile = /^(.*)\.(py|pyi)$/;
+// Python identifiers (PEP 3131, close enough): a name that is not one can never be imported.
+const identifier = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+
+/**
+ * The dotted module name of a repository-relative file under the given source roots (folders,
+ * "" or "." for the repository root), or undefined when the file is under no root, is not Python,
+ * or has a path segment that is not an identifier (`my-script.py`, `.github/x.py`): nothing can
+ * import those. The deepest root containing the file wins. Folders need no `__init__.py` (PEP 420).
+ */
+export function moduleNameOf(
+  path: string,
+  roots: readonly string[],
+): Omit<PythonModule, "path"> | undefined {
+  const normalised = normalisePath(path);
+  const root = deepestRoot(normalised, roots);
+  if (root === undefined) return undefined;
+  const match = sourceFile.exec(root === "" ? normalised : normalised.slice(root.length + 1));
+  if (!match?.[1]) return undefined;
+  const segments = match[1].split("/");
+  const isPackage = segments.at(-1) === "__init__";
+  if (isPackage) segments.pop();
+  // The root's own __init__.py would be a module with no name: the root is a folder on sys.path.
+  if (segments.length === 0 || !segments.every((segment) => identifier.test(segment))) {
+    return undefined;
+  }
+  return { id: segments.join("."), isPackage };
+}
+
+/**
+ * The modules of a file list. When several files claim one id, Python's own choice wins: a `.py`
+ * over its `.pyi` stub, a package folder over a same-named module, then the earlier root (sys.path
+ * order). Two real files claiming one id are reported, stubs shadowed by their source are not.
+ */
+export function pythonModules(paths: readonly string[], roots: readonly string[]): PythonModules {
+  const claims = new Map<string, Claim[]>();
+  for (const path of paths) {
+    const name = moduleNameOf(path, roots);
+    if (!name) continue;
+    const claim = { ...name, path, rank: rankOf(path, name.isPackage, roots) };
+    claims.set(name.id, [...(claims.get(name.id) ?? []), claim]);
+  }
+  const modules: PythonModule[] = [];
+  const warnings: ExtractionWarning[] = [];
+  for (const [id, candidates] of claims) {
+    const [winner, ...losers] = candidates.sort(byRank);
+    if (!winner) continue;
+    modules.push({ id, path: winner.path, isPackage: winner.isPackage });
+    for (const loser of losers.filter((other) => isStub(other.path) === isStub(winner.path))) {
+      warnings.push({
+        file: loser.path,
+        line: 1,
+        message: `module ${id} is also defined by ${winner.path}, which Python imports instead`,
+      });
+    }
+  }
+  return { modules: modules.sort((a, b) => compare(a.id, b.id)), warnings };
+}
+
+interface Claim extends PythonModule {
+  readonly rank: readonly number[];
+}
+
+function rankOf(path: string, isPackage: boolean, roots: readonly string[]): number[] {
+  const root = deepestRoot(normalisePath(path), roots) ?? "";
+  const rootOrder = roots.map(normaliseRoot).indexOf(root);
+  return [isStub(path) ? 1 : 0, isPackage ? 0 : 1, rootOrder];
+}
+
+function byRank(a: Claim, b: Claim): number {
+  for (let i = 0; i < a.rank.length; i++) {
+    const difference = (a.rank[i] ?? 0) - (b.rank[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return compare(a.path, b.path);
+}
+
+function deepestRoot(path: string, roots: readonly string[]): string | undefined {
+  return roots
+    .map(normaliseRoot)
+    .filter((root) => root === "" || path.startsWith(`${root}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+function normaliseRoot(root: string): string {
+  const path = normalisePath(root).replace(/\/+$/, "");
+  return path === "." ? "" : path;
+}
+
+function normalisePath(path: string): string {
+  return path.replaceAll("\\", "/").replace(/^(\.\/)+/, "");
+}
+
+function isStub(path: string): boolean {
+  return path.endsWith(".pyi");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,49 @@
+import type { Node, Tree } from "web-tree-sitter";
+import { importStatements, type ImportContext } from "./import-statements.js";
+import { lazyKeywordStart } from "./lazy-keyword.js";
+import type { FileScan, PythonEdgeKind, RawImport, ScanWarning } from "./raw-import.js";
+import { readImport, type StatementFacts } from "./read-import.js";
+import { statementText } from "./statement-text.js";
+import { suppressionComments, type SuppressionComments } from "./suppression-comments.js";
+import { syntaxErrorWarning } from "./syntax-error-warning.js";
+
+/**
+ * The imports of one parsed file, before resolution: depends on nothing but the file's text, so the
+ * result can be cached by content. `text` must be the text the tree was parsed from.
+ */
+export function scanImports(tree: Tree, text: string): FileScan {
+  const root = tree.rootNode;
+  const comments = suppressionComments(root, text);
+  const lazyKeywords = new Set<number>();
+  const imports: RawImport[] = [];
+  for (const { node, context } of importStatements(root)) {
+    const lazyAt = lazyKeywordStart(node, text);
+    if (lazyAt !== undefined) lazyKeywords.add(lazyAt);
+    imports.push(...readImport(node, facts(node, context, lazyAt !== undefined, comments)));
+  }
+  const syntaxError = syntaxErrorWarning(root, lazyKeywords);
+  const warnings: ScanWarning[] = [...comments.warnings, ...(syntaxError ? [syntaxError] : [])];
+  return { imports, warnings: warnings.sort((a, b) => a.line - b.line) };
+}
+
+function facts(
+  statement: Node,
+  context: ImportContext,
+  lazyKeyword: boolean,
+  comments: SuppressionComments,
+): StatementFacts {
+  const text = statementText(statement);
+  const firstLine = statement.startPosition.row + 1;
+  return {
+    line: firstLine,
+    text: lazyKeyword ? `lazy ${text}` : text,
+    edgeKind: edgeKind(context, lazyKeyword),
+    suppression: comments.forStatement(firstLine, statement.endPosition.row + 1),
+  };
+}
+
+/** Never-run beats run-later: a lazy import under TYPE_CHECKING still never runs. */
+function edgeKind(context: ImportContext, lazyKeyword: boolean): PythonEdgeKind {
+  if (context.typeOnly) return "type-only";
+  return context.lazy || lazyKeyword ? "lazy" : "runtime";
+}
