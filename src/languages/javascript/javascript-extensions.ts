@@ -1,0 +1,32 @@
+/** The files this extractor reads, in the order TypeScript's resolver prefers them. */
+export const javascriptExtensions: readonly string[] = [
+  ".ts",
+  ".tsx",
+  ".mts",
+  ".cts",
+  ".js",
+  ".jsx",
+  ".mjs",
+  ".cjs",
+  ".d.ts",
+];
+
+const javascriptFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+export function isJavaScriptPath(repoPath: string): boolean {
+  return javascriptFile.test(repoPath);
+}
+
+/**
+ * TypeScript lets `./x.js` name `./x.ts` (NodeNext style): the emitted file is what the import names,
+ * the source is what we graph.
+ */
+export function typeScriptTwins(file: string): string[] {
+  const match = /\.([cm]?)js(x?)$/.exec(file);
+  if (!match) return [];
+  const stem = file.slice(0, match.index);
+  const [, flavour = "", jsx = ""] = match;
+  if (jsx) return [`${stem}.tsx`, `${stem}.ts`, `${stem}.d.ts`];
+  if (flavour) return [`${stem}.${flavour}ts`, `${stem}.d.${flavour}ts`];
+  return [`${stem}.ts`, `${stem}.tsx`, `${stem}.d.ts`];
+}
