@@ -1,0 +1,83 @@
+import type { CommitRef, DriftReport } from "../drift/drift-report.js";
+import type { Finding } from "../drift/finding.js";
+import type { ExtractionWarning } from "../graph/graph.js";
+import { bySeverity, groupFindings } from "./finding-kinds.js";
+import { summarize, verdictOf, type Summary, type Verdict } from "./verdict.js";
+
+/**
+ * The `--format json` document. Version 1 is a contract with scripts: fields may be added, none
+ * renamed or removed without a new version.
+ */
+export interface JsonReport {
+  readonly version: 1;
+  readonly base: CommitRef;
+  readonly head: CommitRef;
+  readonly verdict: Verdict;
+  readonly summary: Summary;
+  readonly findings: readonly JsonFinding[];
+  readonly improvements: readonly JsonFinding[];
+  readonly existing: readonly JsonFinding[];
+  readonly warnings: readonly ExtractionWarning[];
+  readonly stats: DriftReport["stats"];
+  readonly config: { readonly file: string; readonly changed: boolean };
+}
+
+export interface JsonFinding {
+  readonly rule: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly importText: string;
+  readonly modules: readonly string[];
+  readonly hint: string;
+  readonly fingerprint: string;
+  readonly suppressed?: { readonly reason: string; readonly by: "inline" | "config" };
+}
+
+export function renderJson(report: DriftReport): string {
+  return `${JSON.stringify(jsonReportOf(report), null, 2)}\n`;
+}
+
+export function jsonReportOf(report: DriftReport): JsonReport {
+  const groups = groupFindings(report.findings);
+  return {
+    version: 1,
+    base: commitOf(report.base),
+    head: commitOf(report.head),
+    verdict: verdictOf(report.findings),
+    summary: summarize(report.findings),
+    findings: [...groups.drift, ...groups.suppressed].map(jsonFindingOf),
+    improvements: groups.improvements.map(jsonFindingOf),
+    existing: bySeverity(report.existing).map(jsonFindingOf),
+    warnings: report.warnings.map(({ file, line, message }) => ({ file, line, message })),
+    stats: {
+      modules: report.stats.modules,
+      edges: report.stats.edges,
+      changedFiles: report.stats.changedFiles,
+      durationMs: report.stats.durationMs,
+    },
+    config: { file: report.configFile, changed: report.configChanged },
+  };
+}
+
+// Fields are copied one by one so the key order, and nothing but the documented keys, reach the output.
+function commitOf(commit: CommitRef): CommitRef {
+  return { ref: commit.ref, sha: commit.sha };
+}
+
+function jsonFindingOf(finding: Finding): JsonFinding {
+  const base = {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    importText: finding.importText,
+    modules: [...finding.modules],
+    hint: finding.hint,
+    fingerprint: finding.fingerprint,
+  };
+  if (!finding.suppressed) return base;
+  return { ...base, suppressed: { reason: finding.suppressed.reason, by: finding.suppressed.by } };
+}

@@ -1,0 +1,117 @@
+import type { DriftReport } from "../drift/drift-report.js";
+import type { Finding } from "../drift/finding.js";
+import type { Edge } from "../graph/graph.js";
+import { ruleIds, type Severity } from "../policy/policy.js";
+import { groupFindings, isCycle } from "./finding-kinds.js";
+import { formatCycle } from "./format.js";
+import { ruleCatalog } from "./rule-catalog.js";
+import type { SarifLevel, SarifLocation, SarifLog, SarifResult, SarifRule } from "./sarif-types.js";
+
+export interface SarifOptions {
+  readonly toolVersion: string;
+  /** Where the rules are explained; each rule links to its anchor. */
+  readonly informationUri?: string;
+}
+
+export const defaultInformationUri = "https://github.com/archdrift/archdrift#readme";
+const schemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+const levelOf: Record<Severity, SarifLevel> = {
+  error: "error",
+  warning: "warning",
+  notice: "note",
+  info: "note",
+};
+
+/**
+ * SARIF 2.1.0 for code scanning: one result per new drift finding, suppressed ones included with
+ * their justification so the scanner shows them as dismissed. Improvements are not results.
+ */
+export function renderSarif(report: DriftReport, options: SarifOptions): string {
+  const informationUri = options.informationUri ?? defaultInformationUri;
+  const groups = groupFindings(report.findings);
+  const log: SarifLog = {
+    $schema: schemaUri,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "archdrift",
+            version: options.toolVersion,
+            informationUri,
+            rules: rules(informationUri),
+          },
+        },
+        results: [...groups.drift, ...groups.suppressed].map(resultOf),
+        properties: { base: report.base, head: report.head },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function rules(informationUri: string): SarifRule[] {
+  const base = informationUri.replace(/#.*$/, "");
+  return ruleIds.map((id) => ({
+    id,
+    name: id,
+    shortDescription: { text: ruleCatalog[id].summary },
+    fullDescription: { text: ruleCatalog[id].why },
+    helpUri: `${base}#${id}`,
+    defaultConfiguration: { level: levelOf[ruleCatalog[id].defaultSeverity] },
+  }));
+}
+
+function resultOf(finding: Finding): SarifResult {
+  const related = finding.edges.slice(1).map(relatedLocation);
+  const result: SarifResult = {
+    ruleId: finding.rule,
+    // Improvements never get here, so the rule is always one of `ruleIds`.
+    ruleIndex: (ruleIds as readonly string[]).indexOf(finding.rule),
+    level: levelOf[finding.severity],
+    message: { text: messageOf(finding) },
+    locations: [location(finding.file, finding.line)],
+    partialFingerprints: { "archdrift/v1": finding.fingerprint },
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
+  };
+  if (!finding.suppressed) return result;
+  const { by, reason } = finding.suppressed;
+  return {
+    ...result,
+    suppressions: [
+      {
+        kind: by === "inline" ? "inSource" : "external",
+        status: "accepted",
+        justification: reason,
+      },
+    ],
+  };
+}
+
+/** Code scanning shows only the message: the cycle and the hint belong in it. */
+function messageOf(finding: Finding): string {
+  const parts = [finding.message];
+  if (isCycle(finding) && finding.modules.length > 0)
+    parts.push(`Cycle: ${formatCycle(finding.modules)}.`);
+  if (finding.hint !== "") parts.push(`Hint: ${finding.hint}`);
+  return parts.join("\n");
+}
+
+function location(file: string, line: number): SarifLocation {
+  const artifactLocation = { uri: uriOf(file), uriBaseId: "%SRCROOT%" };
+  // SARIF lines start at 1; line 0 means the drift step did not know it, so the file alone is named.
+  return {
+    physicalLocation:
+      line > 0 ? { artifactLocation, region: { startLine: line } } : { artifactLocation },
+  };
+}
+
+function relatedLocation(edge: Edge): SarifLocation {
+  return { ...location(edge.file, edge.line), message: { text: edge.text } };
+}
+
+/** A relative URI reference: each path segment percent-encoded, so spaces and `#` stay part of the path. */
+function uriOf(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
