@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { verdictOf } from "../report/verdict.js";
+import { reviewChanges } from "../review/review-changes.js";
+import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
+import { parseFormat, renderReport, reportFormats } from "./render-report.js";
+
+const options = {
+  base: { type: "string" },
+  head: { type: "string" },
+  repo: { type: "string" },
+  format: { type: "string" },
+  config: { type: "string" },
+} as const;
+
+/**
+ * `archdrift check --base <ref>`: what a pull request from base to head does to the architecture.
+ * `archdrift audit`: the same judgement over every import at one commit, as if all were new.
+ */
+export async function checkCommand(
+  args: readonly string[],
+  io: CliIo,
+  audit: boolean,
+): Promise<ExitCode> {
+  const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+  if (!audit && !values.base)
+    throw new UsageError("check needs --base <ref>, the branch the pull request targets");
+  const format = parseFormat(values.format, reportFormats);
+  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const config = values.config ? await readConfig(resolve(io.cwd, values.config)) : undefined;
+  io.stderr.write(
+    `archdrift: reviewing ${audit ? "" : `${values.base}...`}${values.head ?? "HEAD"} in ${repoDir}\n`,
+  );
+  const report = await reviewChanges({
+    repoDir,
+    base: audit ? undefined : values.base,
+    head: values.head ?? "HEAD",
+    ...(config ? { config } : {}),
+  });
+  io.stdout.write(renderReport(report, format, io));
+  return verdictOf(report.findings) === "failure" ? 1 : 0;
+}
+
+async function readConfig(path: string): Promise<{ file: string; text: string }> {
+  try {
+    return { file: path, text: await readFile(path, "utf8") };
+  } catch {
+    throw new UsageError(`cannot read the config file ${path}`);
+  }
+}

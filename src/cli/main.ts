@@ -1,0 +1,66 @@
+import { ConfigProblem } from "../review/config-problem.js";
+import { UnknownRefError } from "../workspace/resolve-commit.js";
+import { checkCommand } from "./check-command.js";
+import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
+import { demoCommand } from "./demo-command.js";
+import { graphCommand } from "./graph-command.js";
+import { toolVersion } from "./tool-version.js";
+
+export const usage = `Usage: archdrift <command> [options]
+
+Commands:
+  check --base <ref> [--head <ref>] [--repo <dir>] [--config <file>] [--format text|markdown|json|sarif]
+      What the pull request from base to head does to the architecture.
+      Exit 0: no error-level drift; 1: error-level drift; 2: usage or config error.
+  audit [--head <ref>] [--repo <dir>] [--config <file>] [--format ...]
+      Judge every import at one commit as if it were new (for a first look, or self-checks).
+  graph [--ref <ref>] [--repo <dir>] [--format json|mermaid|dot]
+      Every module and edge at one commit.
+  demo [--format markdown|text|json|sarif]
+      Review a pull request on an embedded sample Python service.
+`;
+
+const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<ExitCode>> = {
+  check: (args, io) => checkCommand(args, io, false),
+  audit: (args, io) => checkCommand(args, io, true),
+  graph: graphCommand,
+  demo: demoCommand,
+};
+
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...args] = argv;
+  if (name === "--version" || name === "-v") return print(io, `${toolVersion}\n`);
+  if (name === undefined || name === "help" || name === "--help" || name === "-h")
+    return print(io, usage);
+  const command = commands[name];
+  if (!command) return fail(io, `unknown command ${name}\n\n${usage}`);
+  try {
+    return await command(args, io);
+  } catch (error) {
+    return explain(io, error);
+  }
+}
+
+function explain(io: CliIo, error: unknown): ExitCode {
+  if (error instanceof ConfigProblem) return fail(io, `config error:\n${error.message}`);
+  if (error instanceof UsageError || error instanceof UnknownRefError)
+    return fail(io, error.message);
+  if (
+    error instanceof TypeError &&
+    "code" in error &&
+    String(error.code).startsWith("ERR_PARSE_ARGS")
+  ) {
+    return fail(io, `${error.message}\n\n${usage}`);
+  }
+  throw error;
+}
+
+function print(io: CliIo, text: string): ExitCode {
+  io.stdout.write(text);
+  return 0;
+}
+
+function fail(io: CliIo, message: string): ExitCode {
+  io.stderr.write(`archdrift: ${message}\n`);
+  return 2;
+}

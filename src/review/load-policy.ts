@@ -1,0 +1,47 @@
+import { parsePolicy } from "../policy/parse-policy.js";
+import type { Policy } from "../policy/policy.js";
+import type { Snapshot } from "../workspace/snapshot.js";
+import { ConfigProblem } from "./config-problem.js";
+
+export const configPaths = [".github/archdrift.yml", ".github/archdrift.yaml"] as const;
+
+/** A config file given explicitly (`--config`), read by the caller. */
+export interface ConfigFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+export type ConfigSource = Snapshot | ConfigFile;
+
+export interface LoadedPolicy {
+  readonly policy: Policy;
+  /** The head edits the config: it is not used, and the report says so. */
+  readonly changedByHead: boolean;
+}
+
+/**
+ * The policy always comes from the base commit (or an explicit file): a pull request cannot weaken
+ * its own review by editing the config.
+ */
+export async function loadPolicy(source: ConfigSource, head: Snapshot): Promise<LoadedPolicy> {
+  const config = "text" in source ? source : await configFileOf(source);
+  const parsed = parsePolicy(config?.text, config?.file ?? configPaths[0]);
+  if (!parsed.ok) throw new ConfigProblem(parsed.errors);
+  return { policy: parsed.policy, changedByHead: "sha" in source && configChanged(source, head) };
+}
+
+async function configFileOf(snapshot: Snapshot): Promise<ConfigFile | undefined> {
+  const path = configPaths.find((candidate) =>
+    snapshot.files.some((entry) => entry.path === candidate),
+  );
+  if (!path) return undefined;
+  const text = (await snapshot.readText([path])).get(path) ?? "";
+  return { file: path, text };
+}
+
+function configChanged(base: Snapshot, head: Snapshot): boolean {
+  if (base === head) return false;
+  const blob = (snapshot: Snapshot, path: string): string | undefined =>
+    snapshot.files.find((entry) => entry.path === path)?.sha;
+  return configPaths.some((path) => blob(base, path) !== blob(head, path));
+}

@@ -1,0 +1,107 @@
+import type { ChangedGraph, DriftReport } from "../drift/drift-report.js";
+import { evaluateDrift } from "../drift/evaluate-drift.js";
+import { emptyGraph, type Edge, type Graph } from "../graph/graph.js";
+import type { Classifier } from "../drift/classifier.js";
+import { changedPaths } from "../workspace/changed-paths.js";
+import { mergeBase, resolveCommit } from "../workspace/resolve-commit.js";
+import { emptySnapshot, openSnapshot, type Snapshot } from "../workspace/snapshot.js";
+import { buildGraph } from "./build-graph.js";
+import { classifierFor } from "./classifier-for.js";
+import { loadPolicy, type ConfigSource } from "./load-policy.js";
+import { pythonRoots } from "./python-roots.js";
+import { sourceFiles } from "./source-files.js";
+
+/** Rules about what a change adds; listing them for the base alone would only be noise. */
+const changeOnlyRules: ReadonlySet<string> = new Set([
+  "new-domain-coupling",
+  "coupling-growth",
+  "cycle-broken",
+  "coupling-removed",
+]);
+
+export interface ReviewRequest {
+  readonly repoDir: string;
+  /** A ref or SHA; `undefined` judges the head as if every import were new (`archdrift audit`). */
+  readonly base: string | undefined;
+  readonly head: string;
+  /** A config given on the command line instead of the one on the base commit. */
+  readonly config?: ConfigSource;
+  readonly now?: () => number;
+}
+
+/** The use case: what the change from base to head does to the architecture. */
+export async function reviewChanges(request: ReviewRequest): Promise<DriftReport> {
+  const now = request.now ?? Date.now;
+  const started = now();
+  const headSha = await resolveCommit(request.repoDir, request.head);
+  const baseSha =
+    request.base === undefined ? undefined : await resolveCommit(request.repoDir, request.base);
+  const forkPoint =
+    baseSha === undefined ? undefined : await mergeBase(request.repoDir, baseSha, headSha);
+  const head = await openSnapshot(request.repoDir, headSha);
+  const base =
+    forkPoint === undefined ? emptySnapshot : await openSnapshot(request.repoDir, forkPoint);
+  const loaded = await loadPolicy(request.config ?? (forkPoint === undefined ? head : base), head);
+  const graphs = await bothGraphs(base, head, loaded.policy);
+  const classify = classifierFor(loaded.policy, [graphs.base, graphs.head]);
+  const baseFindings = evaluateDrift(emptyGraph, graphs.base, loaded.policy, classify);
+  const findings = evaluateDrift(graphs.base, graphs.head, loaded.policy, classify);
+  return {
+    base: { ref: request.base ?? "(empty)", sha: base.sha },
+    head: { ref: request.head, sha: headSha },
+    findings,
+    existing: baseFindings.filter((finding) => !changeOnlyRules.has(finding.rule)),
+    warnings: graphs.head.warnings,
+    changed: changedGraph(graphs.base, graphs.head, classify),
+    stats: {
+      modules: graphs.head.modules.length,
+      edges: graphs.head.edges.length,
+      changedFiles:
+        forkPoint === undefined
+          ? head.files.length
+          : (await changedPaths(request.repoDir, forkPoint, headSha)).length,
+      durationMs: now() - started,
+    },
+    configChanged: loaded.changedByHead,
+    configFile: loaded.policy.source.file,
+  };
+}
+
+async function bothGraphs(
+  base: Snapshot,
+  head: Snapshot,
+  policy: Parameters<typeof sourceFiles>[1],
+) {
+  const baseFiles = sourceFiles(base.files, policy);
+  const headFiles = sourceFiles(head.files, policy);
+  const roots = await pythonRoots(policy, [
+    { snapshot: base, files: baseFiles },
+    { snapshot: head, files: headFiles },
+  ]);
+  const [baseGraph, headGraph] = await Promise.all([
+    buildGraph(base, baseFiles, roots),
+    buildGraph(head, headFiles, roots),
+  ]);
+  return { base: baseGraph, head: headGraph, roots };
+}
+
+const pair = (edge: Edge): string => `${edge.from}\u0000${edge.to}`;
+
+/** The neighbourhood a picture of the change should show. */
+function changedGraph(base: Graph, head: Graph, classify: Classifier): ChangedGraph {
+  const basePairs = new Set(base.edges.map(pair));
+  const headPairs = new Set(head.edges.map(pair));
+  const added = head.edges.filter((edge) => !basePairs.has(pair(edge)));
+  const removed = base.edges.filter((edge) => !headPairs.has(pair(edge)));
+  const touched = new Set([...added, ...removed].flatMap((edge) => [edge.from, edge.to]));
+  const context = head.edges.filter(
+    (edge) => basePairs.has(pair(edge)) && touched.has(edge.from) && touched.has(edge.to),
+  );
+  const modules = [...base.modules, ...head.modules].filter((module) => touched.has(module.id));
+  const domains: Record<string, string> = {};
+  for (const module of modules) {
+    const domain = classify.domainOf(module);
+    if (domain) domains[module.id] = domain;
+  }
+  return { added, removed, context, domains };
+}
