@@ -1,0 +1,58 @@
+/**
+ * archdrift's own boundaries, checked in CI (`npm run arch`). Each folder may import only the
+ * folders listed for it; ARCHITECTURE.md explains why. This file is ours: archdrift itself never
+ * loads a dependency-cruiser config from a repository it reviews.
+ */
+const folders = {
+  graph: [],
+  policy: ["graph"],
+  drift: ["graph", "policy"],
+  languages: ["graph"],
+  report: ["graph", "policy", "drift"],
+  workspace: [],
+  demo: [],
+  review: ["graph", "policy", "drift", "languages", "workspace"],
+  cli: ["graph", "policy", "drift", "report", "review", "workspace", "demo"],
+};
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      severity: "error",
+      comment: "archdrift reports import cycles; it has none of its own.",
+      from: {},
+      to: { circular: true },
+    },
+    ...Object.entries(folders).map(([folder, allowed]) => ({
+      name: `${folder}-imports-only-${allowed.join("-") || "itself"}`,
+      severity: "error",
+      comment: `src/${folder} may import only ${allowed.join(", ") || "nothing else in src"}.`,
+      from: { path: `^src/${folder}/` },
+      to: {
+        path: "^src/",
+        pathNot: [`^src/${folder}/`, ...allowed.map((other) => `^src/${other}/`)],
+      },
+    })),
+    {
+      name: "core-stays-pure",
+      severity: "error",
+      comment:
+        "graph, policy, drift and report compute; only the edges touch files, processes and the network.",
+      from: { path: "^src/(graph|policy|drift|report)/" },
+      to: {
+        dependencyTypes: ["core"],
+        path: "^(fs|child_process|net|http|https|node:fs|node:child_process|node:net|node:http|node:https)",
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
+  },
+};
