@@ -1,0 +1,189 @@
+import { access, mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CommitNotFoundError } from "./commit-not-found-error.js";
+import { FetchAuthError } from "./fetch-auth-error.js";
+import { gitAuthConfig } from "./git-auth-config.js";
+import { runExclusive } from "./run-exclusive.js";
+import { GitCommandError, runGit } from "./run-git.js";
+import { scrubError } from "./scrub-secrets.js";
+import {
+  InvalidFetchInputError,
+  validateFetchInput,
+  type FetchInput,
+} from "./validate-fetch-input.js";
+
+export interface FetchPullRequestOptions {
+  /** Where the bare mirrors live, one folder per repository (`owner+name`). */
+  readonly mirrorsDir: string;
+  /** `owner/name`: names the mirror's folder, nothing else. */
+  readonly repoFullName: string;
+  /** The repository's https clone URL from the webhook payload (GitHub or GHE). */
+  readonly cloneUrl: string;
+  /** An installation token; it travels in git's environment only. */
+  readonly token: string;
+  /** Absent for a merge group, whose head lives on a queue branch: commits are fetched by SHA. */
+  readonly pullNumber?: number | undefined;
+  readonly baseSha: string;
+  readonly headSha: string;
+  /** Kills git when aborted; pass `AbortSignal.timeout(ms)` to bound a fetch. */
+  readonly signal?: AbortSignal | undefined;
+  /** Tests only: lets `cloneUrl` be a `file:` URL. */
+  readonly allowFileProtocol?: boolean | undefined;
+}
+
+export interface FetchedPullRequest {
+  /** A bare repository holding both commits; read it with `openSnapshot`. */
+  readonly repoDir: string;
+}
+
+type Git = (args: readonly string[]) => Promise<string>;
+
+/**
+ * Brings a pull request's base and head commits into a bare mirror of its repository, fetching
+ * only what the mirror lacks. Nothing is checked out and only SHAs, a numbered ref and a vetted URL
+ * reach git's command line: nothing from the payload can act as an option.
+ */
+export async function fetchPullRequest(
+  options: FetchPullRequestOptions,
+): Promise<FetchedPullRequest> {
+  const input = validateFetchInput(options);
+  if (options.token.length === 0) throw new InvalidFetchInputError("the token is empty");
+  const repoDir = join(resolve(options.mirrorsDir), input.folder);
+  const auth = gitAuthConfig(input.remoteUrl, options.token);
+  const git: Git = (args) =>
+    runGit(repoDir, args, {
+      // A detached gc would outlive both the queue below and an abort.
+      extraConfig: { ...auth.config, "gc.autoDetach": "false" },
+      // GIT_DIR pins the mirror: git must never walk up into a repository around it.
+      env: {
+        GIT_DIR: repoDir,
+        GIT_ALLOW_PROTOCOL: options.allowFileProtocol === true ? "https:http:file" : "https:http",
+      },
+      signal: options.signal,
+      secrets: auth.secrets,
+    });
+  try {
+    await runExclusive(repoDir, () => updateMirror(repoDir, input, git));
+  } catch (error) {
+    throw scrubError(error, auth.secrets);
+  }
+  return { repoDir };
+}
+
+async function updateMirror(repoDir: string, input: FetchInput, git: Git): Promise<void> {
+  await ensureBareRepo(repoDir, git);
+  if ((await hasCommit(git, input.baseSha)) && (await hasCommit(git, input.headSha))) return;
+  await fetchPullAndBase(git, input);
+  // refs/pull/N/head moves on every push: the head a webhook named may be older than it.
+  if (!(await hasCommit(git, input.headSha))) await fetchCommit(git, input, "head");
+}
+
+async function ensureBareRepo(repoDir: string, git: Git): Promise<void> {
+  const exists = await access(join(repoDir, "HEAD")).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
+  await mkdir(repoDir, { recursive: true });
+  await git(["init", "--bare", "--quiet"]);
+}
+
+async function hasCommit(git: Git, sha: string): Promise<boolean> {
+  try {
+    await git(["cat-file", "-e", `${sha}^{commit}`]);
+    return true;
+  } catch (error) {
+    if (error instanceof GitCommandError) return false;
+    throw error;
+  }
+}
+
+/** One round trip in the usual case; commit by commit only to learn which one the server lacks. */
+async function fetchPullAndBase(git: Git, input: FetchInput): Promise<void> {
+  if (input.pullNumber === undefined) {
+    await fetchCommit(git, input, "base");
+    await fetchCommit(git, input, "head");
+    return;
+  }
+  const pullRef = `+refs/pull/${input.pullNumber}/head:${localRef(input, "head")}`;
+  try {
+    await fetchRefspecs(git, input.remoteUrl, [pullRef, commitRefspec(input, "base")]);
+  } catch (error) {
+    if (!isMissingOnServer(error)) throw error;
+    await fetchRefspecs(git, input.remoteUrl, [pullRef]).catch((inner: unknown) => {
+      if (!isMissingOnServer(inner)) throw inner;
+    });
+    await fetchCommit(git, input, "base");
+  }
+}
+
+async function fetchCommit(git: Git, input: FetchInput, role: "base" | "head"): Promise<void> {
+  const sha = role === "base" ? input.baseSha : input.headSha;
+  try {
+    await fetchRefspecs(git, input.remoteUrl, [commitRefspec(input, role)]);
+  } catch (error) {
+    if (isMissingOnServer(error)) throw new CommitNotFoundError(sha, role, input.pullNumber);
+    throw error;
+  }
+  if (!(await hasCommit(git, sha))) throw new CommitNotFoundError(sha, role, input.pullNumber);
+}
+
+/** Fetched commits get refs of our own so gc keeps them and later fetches negotiate from them. */
+function localRef(input: FetchInput, role: "base" | "head"): string {
+  const subject =
+    input.pullNumber === undefined ? `commit/${input.headSha}` : `pull/${input.pullNumber}`;
+  return `refs/archdrift/${subject}/${role}`;
+}
+
+function commitRefspec(input: FetchInput, role: "base" | "head"): string {
+  return `+${role === "base" ? input.baseSha : input.headSha}:${localRef(input, role)}`;
+}
+
+async function fetchRefspecs(git: Git, url: URL, refspecs: readonly string[]): Promise<void> {
+  const args = [
+    "fetch",
+    "--quiet",
+    "--no-tags",
+    "--no-recurse-submodules",
+    "--no-write-fetch-head",
+    "--end-of-options",
+    url.href,
+    ...refspecs,
+  ];
+  try {
+    await git(args);
+  } catch (error) {
+    if (isAuthFailure(error))
+      throw new FetchAuthError(url.origin, (error as GitCommandError).stderr);
+    // Another process (a second worker) holds a ref or pack lock: git fails rather than waits.
+    if (!isLockError(error)) throw error;
+    await sleep(200 + Math.random() * 300);
+    await git(args);
+  }
+}
+
+function isMissingOnServer(error: unknown): boolean {
+  return (
+    error instanceof GitCommandError &&
+    /not our ref|couldn't find remote ref|no such remote ref|unadvertised object/i.test(
+      error.stderr,
+    )
+  );
+}
+
+function isAuthFailure(error: unknown): boolean {
+  return (
+    error instanceof GitCommandError &&
+    /could not read Username|Authentication failed|returned error: 40[13]/i.test(error.stderr)
+  );
+}
+
+function isLockError(error: unknown): boolean {
+  return (
+    error instanceof GitCommandError &&
+    /\.lock'?: File exists|Unable to create '[^']*\.lock'|cannot lock ref|unable to lock/i.test(
+      error.stderr,
+    )
+  );
+}
