@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { InProcessQueue, type QueuedJob } from "../../src/jobs/in-process-queue.js";
+
+interface Recorder {
+  ran: string[];
+  superseded: string[];
+  failed: string[];
+  release: Map<string, () => void>;
+}
+
+function queueWith(concurrency = 2, failing = new Set<string>()) {
+  const log: Recorder = { ran: [], superseded: [], failed: [], release: new Map() };
+  const queue = new InProcessQueue<string>(
+    {
+      run: (job, signal) =>
+        new Promise<void>((resolve, reject) => {
+          log.ran.push(job.data);
+          if (failing.has(job.data)) return reject(new Error("boom"));
+          signal.addEventListener("abort", () => reject(signal.reason));
+          log.release.set(job.data, resolve);
+        }),
+      superseded: async (job) => void log.superseded.push(job.data),
+      failed: async (job) => void log.failed.push(job.data),
+    },
+    concurrency,
+  );
+  return { queue, log };
+}
+
+const job = (key: string, id: string, data = id): QueuedJob<string> => ({ key, id, data });
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("InProcessQueue", () => {
+  it("drops a redelivered job with the same id", async () => {
+    const { queue, log } = queueWith();
+    expect(await queue.add(job("pr-1", "d1"))).toBe(true);
+    expect(await queue.add(job("pr-1", "d1"))).toBe(false);
+    await tick();
+    expect(log.ran).toEqual(["d1"]);
+  });
+
+  it("aborts a running job when a newer one for the same pull request arrives", async () => {
+    const { queue, log } = queueWith();
+    await queue.add(job("pr-1", "old"));
+    await tick();
+    await queue.add(job("pr-1", "new"));
+    await tick();
+    expect(log.superseded).toEqual(["old"]);
+    expect(log.ran).toEqual(["old", "new"]);
+    log.release.get("new")?.();
+    await queue.drained();
+  });
+
+  it("replaces a waiting job and never runs two jobs of one key side by side", async () => {
+    const { queue, log } = queueWith(1);
+    await queue.add(job("pr-1", "a"));
+    await queue.add(job("pr-2", "b"));
+    await queue.add(job("pr-2", "c"));
+    await tick();
+    expect(log.superseded).toEqual(["b"]);
+    log.release.get("a")?.();
+    await tick();
+    expect(log.ran).toEqual(["a", "c"]);
+    log.release.get("c")?.();
+    await queue.drained();
+  });
+
+  it("respects the concurrency bound and reports failures", async () => {
+    const { queue, log } = queueWith(2, new Set(["x"]));
+    await queue.add(job("k1", "x"));
+    await queue.add(job("k2", "y"));
+    await queue.add(job("k3", "z"));
+    await tick();
+    expect(log.failed).toEqual(["x"]);
+    expect(log.ran).toEqual(["x", "y", "z"]);
+    expect(queue.active).toBe(2);
+    log.release.get("y")?.();
+    log.release.get("z")?.();
+    await queue.drained();
+    expect(queue.active).toBe(0);
+  });
+});
