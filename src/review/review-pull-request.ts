@@ -1,0 +1,41 @@
+import type { DriftReport } from "../drift/drift-report.js";
+import { fetchPullRequest } from "../workspace/fetch-pull-request.js";
+import type { ConfigFile } from "./load-policy.js";
+import { reviewChanges } from "./review-changes.js";
+
+export interface PullRequestReview {
+  readonly mirrorsDir: string;
+  readonly repoFullName: string;
+  readonly cloneUrl: string;
+  readonly token: string;
+  /** Absent for a merge group. */
+  readonly pullNumber?: number | undefined;
+  readonly baseSha: string;
+  readonly headSha: string;
+  /** A config resolved elsewhere (organisation defaults through `_extends`); else the base's own file. */
+  readonly config?: ConfigFile;
+  readonly signal?: AbortSignal;
+}
+
+/** The review of a pull request on a remote repository: fetch both commits, then judge the change. */
+export async function reviewPullRequest(request: PullRequestReview): Promise<DriftReport> {
+  const { repoDir } = await fetchPullRequest({
+    mirrorsDir: request.mirrorsDir,
+    repoFullName: request.repoFullName,
+    cloneUrl: request.cloneUrl,
+    token: request.token,
+    pullNumber: request.pullNumber,
+    baseSha: request.baseSha,
+    headSha: request.headSha,
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+  request.signal?.throwIfAborted();
+  const report = await reviewChanges({
+    repoDir,
+    base: request.baseSha,
+    head: request.headSha,
+    ...(request.config ? { config: request.config } : {}),
+  });
+  request.signal?.throwIfAborted();
+  return report;
+}

@@ -1,0 +1,213 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Probot, Server } from "probot";
+import { afterEach, beforeEach } from "vitest";
+import { createArchdriftApp, type ArchdriftApp } from "../../src/github/archdrift-app.js";
+import { ArchdriftOctokit } from "../../src/github/archdrift-octokit.js";
+import { commitFiles } from "../../src/workspace/scratch-repo.js";
+import {
+  createServedRepo,
+  pushRefs,
+  startGitHttpServer,
+  type GitHttpServer,
+  type ServedRepo,
+} from "../support/git-http-server.js";
+import { mockGitHubApi, type GitHubApiMock } from "../support/github/github-api-mock.js";
+import { deliver, examplePayload, signedDelivery } from "../support/github/webhooks.js";
+import { FakeGitHub } from "./fake-github.js";
+
+export const owner = "acme";
+export const repo = "shop";
+const secret = "webhook-secret";
+const token = "ghs_archdrift_test_token_0123456789abcdef";
+const installationId = 4242;
+
+export interface PullOptions {
+  readonly number: number;
+  readonly baseSha: string;
+  readonly headSha: string;
+  /** The head comes from a fork: only refs/pull/N/head carries it. */
+  readonly fork?: boolean;
+  /** Files GitHub lists without a patch (too large), so no line of theirs can take a comment. */
+  readonly withoutPatch?: string[];
+  /** What the API says when the job re-reads the pull request. */
+  readonly state?: "open" | "closed";
+}
+
+/**
+ * Everything a review touches, for real: a Probot server receiving signed webhooks, a git
+ * smart-HTTP server that wants the installation token, and GitHub's REST API answered by a fake
+ * that checks every request against GitHub's OpenAPI description.
+ */
+export class AppHarness {
+  private constructor(
+    readonly api: GitHubApiMock,
+    readonly github: FakeGitHub,
+    readonly git: GitHttpServer,
+    readonly served: ServedRepo,
+    private readonly server: Server,
+    private readonly app: ArchdriftApp,
+    private readonly dirs: string[],
+    readonly webhookUrl: string,
+  ) {}
+
+  /** `baseUrl` like `https://ghe.example/api/v3` plays GitHub Enterprise Server (Probot's GHE_HOST). */
+  static async start(options: { baseUrl?: string } = {}): Promise<AppHarness> {
+    const root = await mkdtemp(join(tmpdir(), "archdrift-e2e-"));
+    const mirrors = await mkdtemp(join(tmpdir(), "archdrift-mirrors-"));
+    const served = await createServedRepo(root, `${owner}/${repo}`);
+    const git = await startGitHttpServer({ root, token });
+    const api = mockGitHubApi({
+      installationToken: token,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    });
+    const github = new FakeGitHub(api, owner, repo, served.workDir);
+    const app = createArchdriftApp({ mirrorsDir: mirrors, concurrency: 2 });
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const server = new Server({
+      host: "127.0.0.1",
+      port: 0,
+      Probot: Probot.defaults({
+        appId: 1,
+        privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+        secret,
+        logLevel: "fatal",
+        Octokit: ArchdriftOctokit,
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      }),
+    });
+    await server.load(app.appFn);
+    await server.start();
+    const webhookUrl = `http://127.0.0.1:${server.port}/api/github/webhooks`;
+    return new AppHarness(api, github, git, served, server, app, [root, mirrors], webhookUrl);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.drained();
+    await this.server.stop();
+    await this.git.close();
+    this.api.restore();
+    await Promise.all(this.dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+
+  /** Commits on the served repository's work copy and publishes the refs, as pushes to GitHub do. */
+  async commit(files: Record<string, string | null>, message: string): Promise<string> {
+    return commitFiles(this.served.workDir, files, message);
+  }
+
+  async publish(refs: Record<string, string>): Promise<void> {
+    await pushRefs(this.served, refs);
+  }
+
+  /** Opens (or updates) pull request `number` from base to head and delivers the webhook. */
+  async pullRequestEvent(
+    action: "opened" | "synchronize" | "reopened",
+    pull: PullOptions,
+    deliveryId?: string,
+  ) {
+    this.github.pulls.set(pull.number, {
+      number: pull.number,
+      state: pull.state ?? "open",
+      baseSha: pull.baseSha,
+      headSha: pull.headSha,
+      ...(pull.withoutPatch ? { withoutPatch: pull.withoutPatch } : {}),
+    });
+    const payload = examplePayload("pull_request", "opened");
+    const repository = this.repositoryPayload();
+    const pullRequest = payload["pull_request"] as Record<string, unknown>;
+    Object.assign(payload, {
+      action,
+      repository,
+      installation: { id: installationId, node_id: "MDIz" },
+    });
+    Object.assign(pullRequest, {
+      number: pull.number,
+      head: {
+        ...(pullRequest["head"] as object),
+        sha: pull.headSha,
+        repo: pull.fork ? { ...repository, full_name: `mallory/${repo}`, fork: true } : repository,
+      },
+      base: { ...(pullRequest["base"] as object), sha: pull.baseSha, repo: repository },
+    });
+    return this.send("pull_request", payload, deliveryId);
+  }
+
+  async send(event: string, payload: Record<string, unknown>, deliveryId?: string) {
+    const delivery = signedDelivery({
+      event,
+      payload,
+      secret,
+      ...(deliveryId ? { id: deliveryId } : {}),
+    });
+    const response = await deliver(this.webhookUrl, delivery);
+    return response;
+  }
+
+  /** The repository as payloads describe it, cloned from the local git server. */
+  repositoryPayload(): Record<string, unknown> {
+    const repository = examplePayload("pull_request", "opened")["repository"] as Record<
+      string,
+      unknown
+    >;
+    return {
+      ...repository,
+      name: repo,
+      full_name: `${owner}/${repo}`,
+      owner: { ...(repository["owner"] as object), login: owner },
+      clone_url: `${this.git.url}${this.served.urlPath}`,
+    };
+  }
+
+  withInstallation(payload: Record<string, unknown>): Record<string, unknown> {
+    return {
+      ...payload,
+      repository: this.repositoryPayload(),
+      installation: { id: installationId, node_id: "MDIz" },
+    };
+  }
+
+  exampleWith(event: string, action: string): Record<string, unknown> {
+    return examplePayload(event, action);
+  }
+
+  exampleCheckRun(): Record<string, unknown> {
+    return examplePayload("check_run", "rerequested")["check_run"] as Record<string, unknown>;
+  }
+
+  exampleCheckSuite(): Record<string, unknown> {
+    return examplePayload("check_suite", "rerequested")["check_suite"] as Record<string, unknown>;
+  }
+
+  async settled(): Promise<void> {
+    await this.app.drained();
+  }
+
+  get token(): string {
+    return token;
+  }
+}
+
+/**
+ * A fresh harness for each test, stopped after it, and the test fails on any request that does
+ * not match GitHub's OpenAPI description or that nothing answered.
+ */
+export function useAppHarness(options: { baseUrl?: string } = {}): AppHarness {
+  let current: AppHarness | undefined;
+  beforeEach(async () => {
+    current = await AppHarness.start(options);
+  });
+  afterEach(async () => {
+    await current?.stop();
+    current?.api.assertNoViolations();
+    current?.api.assertAllHandled();
+  });
+  return new Proxy({} as AppHarness, {
+    get: (_target, property) => {
+      if (!current) throw new Error("the harness runs inside a test only");
+      const value: unknown = Reflect.get(current, property);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
