@@ -12,6 +12,8 @@ const folders = {
   workspace: [],
   demo: [],
   review: ["graph", "policy", "drift", "languages", "workspace"],
+  jobs: [],
+  github: ["graph", "policy", "drift", "report", "review", "jobs"],
   cli: ["graph", "policy", "drift", "report", "review", "workspace", "demo"],
 };
 
