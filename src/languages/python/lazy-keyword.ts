@@ -6,8 +6,13 @@ import type { Node } from "web-tree-sitter";
  * statement on the same line, so the line's text before the statement tells us.
  */
 export function lazyKeywordStart(statement: Node, text: string): number | undefined {
-  const lineStart = text.lastIndexOf("\n", statement.startIndex - 1) + 1;
-  const prefix = text.slice(lineStart, statement.startIndex);
+  return lazyKeywordBefore(statement.startIndex, text);
+}
+
+/** `lazyKeywordStart` for a statement starting at offset `start`; the fast scanner calls it too. */
+export function lazyKeywordBefore(start: number, text: string): number | undefined {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const prefix = text.slice(lineStart, start);
   const keyword = /lazy[ \t]+$/.exec(prefix);
   if (!keyword) return undefined;
   // `lazy` must start a statement: at the line start, or after `;` or a compound statement's `:`.

@@ -18,18 +18,32 @@ export interface SuppressionComments {
 
 const directivePattern = /#\s*archdrift:\s*ignore\b(?:\[([^\]]*)\])?(.*)$/;
 
+/** A comment's text (from `#` to the line break), its 1-based line and its offset in the file. */
+export interface CommentSpan {
+  readonly text: string;
+  readonly line: number;
+  readonly start: number;
+}
+
 /** Reads every suppression comment of a file once; statements then look theirs up by line. */
 export function suppressionComments(root: Node, text: string): SuppressionComments {
+  const comments = root.descendantsOfType("comment").flatMap((comment) => {
+    if (!comment) return [];
+    return [{ text: comment.text, line: comment.startPosition.row + 1, start: comment.startIndex }];
+  });
+  return suppressionsOf(comments, text);
+}
+
+/** `suppressionComments` from a list of comments, in source order, however they were found. */
+export function suppressionsOf(comments: Iterable<CommentSpan>, text: string): SuppressionComments {
   const byLine = new Map<number, Directive>();
   const warnings: ScanWarning[] = [];
-  for (const comment of root.descendantsOfType("comment")) {
-    if (!comment) continue;
-    const line = comment.startPosition.row + 1;
-    const parsed = parseDirective(comment.text, line);
+  for (const comment of comments) {
+    const parsed = parseDirective(comment.text, comment.line);
     if (!parsed) continue;
-    if ("problem" in parsed) warnings.push({ line, message: parsed.problem });
+    if ("problem" in parsed) warnings.push({ line: comment.line, message: parsed.problem });
     const suppression = "problem" in parsed ? undefined : parsed;
-    byLine.set(line, { suppression, standalone: isAlone(comment, text) });
+    byLine.set(comment.line, { suppression, standalone: isAlone(comment.start, text) });
   }
   return { forStatement: (first, last) => lookUp(byLine, first, last), warnings };
 }
@@ -72,7 +86,7 @@ function splitRules(list: string): string[] {
     .filter((rule) => rule !== "");
 }
 
-function isAlone(comment: Node, text: string): boolean {
-  const lineStart = text.lastIndexOf("\n", comment.startIndex - 1) + 1;
-  return text.slice(lineStart, comment.startIndex).trim() === "";
+function isAlone(start: number, text: string): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  return text.slice(lineStart, start).trim() === "";
 }
