@@ -19,7 +19,9 @@ export function domainGraphOf(view: GraphView, classify: Classifier): DomainGrap
     const pair = domainPair(view, classify, edge);
     if (!pair) continue;
     const key = `${pair[0]}\u0000${pair[1]}`;
-    links.set(key, [...(links.get(key) ?? []), edge]);
+    const behind = links.get(key) ?? [];
+    behind.push(edge);
+    links.set(key, behind);
     if (edge.kind === "type-only") continue;
     executing.set(pair[0], (executing.get(pair[0]) ?? new Set()).add(pair[1]));
     if (!executing.has(pair[1])) executing.set(pair[1], new Set());

@@ -88,22 +88,26 @@ export function couplingGrowth(context: RuleContext): Finding[] {
   const severity = severityOf(context, "coupling-growth");
   const threshold = context.policy.rules["coupling-growth"].threshold ?? 15;
   if (!severity) return [];
-  const importers = new Set(context.added.map((edge) => edge.from));
-  return [...importers].flatMap((id) => {
-    const before = fanOut(context.base.graph.edges, id);
-    const after = fanOut(context.head.graph.edges, id);
+  return [...addedByImporter(context.added)].flatMap(([id, added]) => {
+    const before = context.base.fanOut.get(id) ?? 0;
+    const after = context.head.fanOut.get(id) ?? 0;
     if (after <= threshold || before > threshold) return [];
-    const edge = context.added.find((candidate) => candidate.from === id)!;
-    const finding = edgeFinding("coupling-growth", severity, edge, {
+    const finding = edgeFinding("coupling-growth", severity, added[0]!, {
       message: `${id} now depends on ${after} modules (was ${before}, threshold ${threshold})`,
       hint: "A module that knows this much is doing several jobs: split it along the jobs.",
       modules: [id],
-      edges: context.added.filter((candidate) => candidate.from === id),
+      edges: added,
     });
     return [{ ...finding, fingerprint: `coupling-growth:${id}` }];
   });
 }
 
-function fanOut(edges: readonly Edge[], id: string): number {
-  return new Set(edges.filter((edge) => edge.from === id).map((edge) => edge.to)).size;
+function addedByImporter(added: readonly Edge[]): Map<string, Edge[]> {
+  const byImporter = new Map<string, Edge[]>();
+  for (const edge of added) {
+    const edges = byImporter.get(edge.from) ?? [];
+    edges.push(edge);
+    byImporter.set(edge.from, edges);
+  }
+  return byImporter;
 }

@@ -18,13 +18,26 @@ export interface GraphView {
   /** Module id to the index of its component in `components`. */
   readonly componentOf: ReadonlyMap<string, number>;
   readonly importTimeComponentOf: ReadonlyMap<string, number>;
+  /** Module id to the number of distinct internal modules it imports, any kind. */
+  readonly fanOut: ReadonlyMap<string, number>;
 }
 
 export function pairKey(from: string, to: string): string {
   return `${from}\u0000${to}`;
 }
 
+/** A review judges the base twice (its own drift, then the PR): its indexes are built once. */
+const views = new WeakMap<Graph, GraphView>();
+
 export function viewOf(graph: Graph): GraphView {
+  const known = views.get(graph);
+  if (known) return known;
+  const view = buildView(graph);
+  views.set(graph, view);
+  return view;
+}
+
+function buildView(graph: Graph): GraphView {
   const ids = graph.modules.map((module) => module.id);
   const executing = adjacency(ids, graph.edges, executingKinds);
   const importTime = adjacency(ids, graph.edges, importTimeKinds);
@@ -38,7 +51,18 @@ export function viewOf(graph: Graph): GraphView {
     components,
     componentOf: indexMembers(components),
     importTimeComponentOf: indexMembers(stronglyConnected(importTime)),
+    fanOut: fanOutOf(graph.edges),
   };
+}
+
+function fanOutOf(edges: readonly Edge[]): Map<string, number> {
+  const targets = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    const set = targets.get(edge.from) ?? new Set<string>();
+    set.add(edge.to);
+    targets.set(edge.from, set);
+  }
+  return new Map([...targets].map(([id, set]) => [id, set.size]));
 }
 
 function indexMembers(components: readonly (readonly string[])[]): Map<string, number> {
