@@ -18,6 +18,12 @@ export interface ExtractJavaScriptOptions {
   readonly files: readonly string[];
   /** Globs of repo paths to leave out, as sources and as targets. */
   readonly exclude?: readonly string[];
+  /**
+   * For an incremental run: only these files are cruised and get edges and per-file warnings; all of
+   * `files` still count as modules, targets and tsconfig locations, so repository-level warnings and
+   * every resolution are those of a full run. The caller keeps the other files' edges from before.
+   */
+  readonly reextract?: readonly string[];
 }
 
 /**
@@ -36,9 +42,11 @@ export async function extractJavaScript(options: ExtractJavaScriptOptions): Prom
   const workspace = findWorkspacePackages(dir, isFile);
   const packageDirectories = [...workspace.byName.values()].map((found) => found.directory);
   const tsConfigs = loadTsConfigs(dir, files, packageDirectories, isFile);
+  const wanted = options.reextract && new Set(options.reextract);
+  const extracted = wanted ? files.filter((file) => wanted.has(file)) : files;
   const cruised = await runCruise({
     dir,
-    files,
+    files: extracted,
     excludePatterns: exclude.patterns,
     ...(tsConfigs.root ? { tsConfig: tsConfigs.root } : {}),
   });
@@ -51,7 +59,7 @@ export async function extractJavaScript(options: ExtractJavaScriptOptions): Prom
   };
   const edges: Edge[] = [];
   warnings.push(...workspace.warnings, ...tsConfigs.warnings, ...cruised.warnings);
-  for (const file of files) {
+  for (const file of extracted) {
     const source = await fs.readFile(path.join(dir, file), "utf8");
     const found = buildFileEdges(context, file, source, cruised.dependencies.get(file) ?? []);
     edges.push(...found.edges);
