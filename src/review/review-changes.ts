@@ -1,15 +1,16 @@
+import { resolve } from "node:path";
 import type { ChangedGraph, DriftReport } from "../drift/drift-report.js";
 import { evaluateDrift } from "../drift/evaluate-drift.js";
-import { emptyGraph, type Edge, type Graph } from "../graph/graph.js";
+import { emptyGraph, type Edge, type ExtractionWarning, type Graph } from "../graph/graph.js";
 import type { Classifier } from "../drift/classifier.js";
 import { changedPaths } from "../workspace/changed-paths.js";
 import { mergeBase, resolveCommit } from "../workspace/resolve-commit.js";
 import { emptySnapshot, openSnapshot, type Snapshot } from "../workspace/snapshot.js";
-import { buildGraph } from "./build-graph.js";
+import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { classifierFor } from "./classifier-for.js";
+import type { GraphCache } from "./graph-cache.js";
 import { loadPolicy, type ConfigSource } from "./load-policy.js";
-import { pythonRoots } from "./python-roots.js";
-import { sourceFiles } from "./source-files.js";
+import { reviewGraphs } from "./review-graphs.js";
 
 /** Rules about what a change adds; listing them for the base alone would only be noise. */
 const changeOnlyRules: ReadonlySet<string> = new Set([
@@ -27,6 +28,12 @@ export interface ReviewRequest {
   /** A config given on the command line instead of the one on the base commit. */
   readonly config?: ConfigSource;
   readonly now?: () => number;
+  /** Base graphs and Python scans from earlier reviews; without one, nothing outlives the review. */
+  readonly cache?: GraphCache | undefined;
+  /** Names the repository in cache keys (`owner/name`); default: the absolute `repoDir`. */
+  readonly repoId?: string | undefined;
+  /** How much of a commit to read; past them the review stops with `LimitExceededError`. */
+  readonly limits?: WorkspaceLimits | undefined;
 }
 
 /** The use case: what the change from base to head does to the architecture. */
@@ -38,11 +45,16 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     request.base === undefined ? undefined : await resolveCommit(request.repoDir, request.base);
   const forkPoint =
     baseSha === undefined ? undefined : await mergeBase(request.repoDir, baseSha, headSha);
-  const head = await openSnapshot(request.repoDir, headSha);
+  const head = await openSnapshot(request.repoDir, headSha, request.limits);
   const base =
-    forkPoint === undefined ? emptySnapshot : await openSnapshot(request.repoDir, forkPoint);
+    forkPoint === undefined
+      ? emptySnapshot
+      : await openSnapshot(request.repoDir, forkPoint, request.limits);
   const loaded = await loadPolicy(request.config ?? (forkPoint === undefined ? head : base), head);
-  const graphs = await bothGraphs(base, head, loaded.policy);
+  const graphs = await reviewGraphs(base, head, loaded.policy, {
+    cache: request.cache,
+    repoId: request.repoId ?? resolve(request.repoDir),
+  });
   const classify = classifierFor(loaded.policy, [graphs.base, graphs.head]);
   const baseFindings = evaluateDrift(emptyGraph, graphs.base, loaded.policy, classify);
   const findings = evaluateDrift(graphs.base, graphs.head, loaded.policy, classify);
@@ -51,7 +63,7 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     head: { ref: request.head, sha: headSha },
     findings,
     existing: baseFindings.filter((finding) => !changeOnlyRules.has(finding.rule)),
-    warnings: graphs.head.warnings,
+    warnings: [...skippedFiles(head), ...graphs.head.warnings],
     changed: changedGraph(graphs.base, graphs.head, classify),
     stats: {
       modules: graphs.head.modules.length,
@@ -67,22 +79,13 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
   };
 }
 
-async function bothGraphs(
-  base: Snapshot,
-  head: Snapshot,
-  policy: Parameters<typeof sourceFiles>[1],
-) {
-  const baseFiles = sourceFiles(base.files, policy);
-  const headFiles = sourceFiles(head.files, policy);
-  const roots = await pythonRoots(policy, [
-    { snapshot: base, files: baseFiles },
-    { snapshot: head, files: headFiles },
-  ]);
-  const [baseGraph, headGraph] = await Promise.all([
-    buildGraph(base, baseFiles, roots),
-    buildGraph(head, headFiles, roots),
-  ]);
-  return { base: baseGraph, head: headGraph, roots };
+/** Files too large to read are said out loud: their imports are missing from the graph. */
+function skippedFiles(snapshot: Snapshot): ExtractionWarning[] {
+  return (snapshot.skipped ?? []).map(({ path, reason }) => ({
+    file: path,
+    line: 0,
+    message: `not analysed: ${reason}`,
+  }));
 }
 
 const pair = (edge: Edge): string => `${edge.from}\u0000${edge.to}`;

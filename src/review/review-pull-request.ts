@@ -1,5 +1,7 @@
 import type { DriftReport } from "../drift/drift-report.js";
 import { fetchPullRequest } from "../workspace/fetch-pull-request.js";
+import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
+import type { GraphCache } from "./graph-cache.js";
 import type { ConfigFile } from "./load-policy.js";
 import { reviewChanges } from "./review-changes.js";
 
@@ -15,6 +17,9 @@ export interface PullRequestReview {
   /** A config resolved elsewhere (organisation defaults through `_extends`); else the base's own file. */
   readonly config?: ConfigFile;
   readonly signal?: AbortSignal;
+  /** Shared base graphs (see `createGraphCache`); keyed by `repoFullName`. */
+  readonly cache?: GraphCache | undefined;
+  readonly limits?: WorkspaceLimits | undefined;
 }
 
 /** The review of a pull request on a remote repository: fetch both commits, then judge the change. */
@@ -35,6 +40,9 @@ export async function reviewPullRequest(request: PullRequestReview): Promise<Dri
     base: request.baseSha,
     head: request.headSha,
     ...(request.config ? { config: request.config } : {}),
+    cache: request.cache,
+    repoId: request.repoFullName,
+    limits: request.limits,
   });
   request.signal?.throwIfAborted();
   return report;

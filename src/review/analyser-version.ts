@@ -1,0 +1,12 @@
+import { createRequire } from "node:module";
+
+const manifest = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+/**
+ * Bump when extraction changes what it produces (a new edge kind, another resolution rule, a new
+ * warning) without a release: cached graphs and scans made by the old code must stop matching.
+ */
+export const extractionVersion = 1;
+
+/** Part of every cache key: a graph is only reused by the code that would have built it. */
+export const analyserVersion = `${manifest.version}+x${extractionVersion}`;

@@ -1,0 +1,78 @@
+import type { Graph } from "../graph/graph.js";
+import type { FileScan } from "../languages/python/raw-import.js";
+import { analyserVersion } from "./analyser-version.js";
+import { decodeCached, encodeCached } from "./cache-codec.js";
+import type { CacheStore } from "./cache-store.js";
+import { graphCacheName, type GraphCacheKey } from "./graph-cache-key.js";
+
+/** Whole graphs of base commits; a miss is `undefined`, never an error. */
+export interface GraphCache {
+  get(key: GraphCacheKey): Promise<Graph | undefined>;
+  set(key: GraphCacheKey, graph: Graph): Promise<void>;
+  /** Python scans by blob SHA: a head graph, or a base graph near a cached one, parses only new files. */
+  readonly scans?: ScanCache;
+}
+
+/** Per-file Python scans keyed by content (blob SHA), so they are shared across commits and forks. */
+export interface ScanCache {
+  getMany(blobs: readonly string[]): Promise<Map<string, FileScan>>;
+  setMany(scans: ReadonlyMap<string, FileScan>): Promise<void>;
+}
+
+/** A graph cache that owns a connection or a folder index. */
+export interface StoredGraphCache extends GraphCache {
+  readonly scans: ScanCache;
+  close(): Promise<void>;
+}
+
+/** Graphs and scans as gzip'd JSON in one store. */
+export function graphCacheOn(store: CacheStore): StoredGraphCache {
+  return {
+    get: async (key) => decodeCached(await store.read(graphCacheName(key)), isGraph),
+    set: async (key, graph) => store.write(graphCacheName(key), await encodeCached(graph)),
+    scans: scanCacheOn(store),
+    close: () => store.close(),
+  };
+}
+
+function scanCacheOn(store: CacheStore): ScanCache {
+  const name = (blob: string) => `scan:${analyserVersion}:${blob}`;
+  return {
+    async getMany(blobs) {
+      const values = await store.readMany(blobs.map(name));
+      const found = new Map<string, FileScan>();
+      for (const [i, blob] of blobs.entries()) {
+        const scan = await decodeCached(values[i], isFileScan);
+        if (scan) found.set(blob, scan);
+      }
+      return found;
+    },
+    async setMany(scans) {
+      const entries = await Promise.all(
+        [...scans].map(async ([blob, scan]) => [name(blob), await encodeCached(scan)] as const),
+      );
+      await store.writeMany(entries);
+    },
+  };
+}
+
+function isGraph(value: unknown): value is Graph {
+  const graph = value as Partial<Record<keyof Graph, unknown>> | null;
+  return (
+    typeof graph === "object" &&
+    graph !== null &&
+    Array.isArray(graph.modules) &&
+    Array.isArray(graph.edges) &&
+    Array.isArray(graph.warnings)
+  );
+}
+
+function isFileScan(value: unknown): value is FileScan {
+  const scan = value as Partial<Record<keyof FileScan, unknown>> | null;
+  return (
+    typeof scan === "object" &&
+    scan !== null &&
+    Array.isArray(scan.imports) &&
+    Array.isArray(scan.warnings)
+  );
+}

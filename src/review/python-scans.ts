@@ -1,0 +1,62 @@
+import type { FileScan } from "../languages/python/raw-import.js";
+import { scanPythonSource } from "../languages/python/scan-python-source.js";
+import type { Snapshot } from "../workspace/snapshot.js";
+import type { ScanCache } from "./graph-cache.js";
+
+/** Per-file Python scans of one review: parsing is what costs, so each blob is parsed at most once. */
+export interface PythonScans {
+  /** The scan of each given path of the snapshot, by path. */
+  scansOf(snapshot: Snapshot, paths: readonly string[]): Promise<Map<string, FileScan>>;
+}
+
+/**
+ * Scans by blob SHA, remembered for the review (a head shares most blobs with its base) and, with
+ * a cache, across reviews and repositories.
+ */
+export function createPythonScans(cache: ScanCache | undefined): PythonScans {
+  const known = new Map<string, FileScan>();
+  return {
+    async scansOf(snapshot, paths) {
+      const blobOf = new Map(snapshot.files.map((entry) => [entry.path, entry.sha]));
+      const wanted = paths.flatMap((path) => {
+        const blob = blobOf.get(path);
+        return blob === undefined ? [] : [{ path, blob }];
+      });
+      await recall(known, cache, unknownBlobs(wanted, known));
+      await scanMissing(known, cache, snapshot, wanted);
+      return new Map(wanted.map(({ path, blob }) => [path, known.get(blob)!]));
+    },
+  };
+}
+
+function unknownBlobs(wanted: readonly { blob: string }[], known: ReadonlyMap<string, FileScan>) {
+  return [...new Set(wanted.map(({ blob }) => blob).filter((blob) => !known.has(blob)))];
+}
+
+async function recall(
+  known: Map<string, FileScan>,
+  cache: ScanCache | undefined,
+  blobs: readonly string[],
+): Promise<void> {
+  if (!cache || blobs.length === 0) return;
+  for (const [blob, scan] of await cache.getMany(blobs)) known.set(blob, scan);
+}
+
+async function scanMissing(
+  known: Map<string, FileScan>,
+  cache: ScanCache | undefined,
+  snapshot: Snapshot,
+  wanted: readonly { path: string; blob: string }[],
+): Promise<void> {
+  const missing = new Map<string, string>();
+  for (const { path, blob } of wanted) if (!known.has(blob)) missing.set(blob, path);
+  if (missing.size === 0) return;
+  const texts = await snapshot.readText([...missing.values()]);
+  const fresh = new Map<string, FileScan>();
+  for (const [blob, path] of missing) {
+    const scan = await scanPythonSource(texts.get(path) ?? "");
+    known.set(blob, scan);
+    fresh.set(blob, scan);
+  }
+  await cache?.setMany(fresh);
+}

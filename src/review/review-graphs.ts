@@ -1,0 +1,74 @@
+import { emptyGraph, mergeGraphs, type Graph } from "../graph/graph.js";
+import type { Policy } from "../policy/policy.js";
+import { metrics } from "../metrics/archdrift-metrics.js";
+import type { Snapshot } from "../workspace/snapshot.js";
+import type { GraphCache } from "./graph-cache.js";
+import { graphCacheKey } from "./graph-cache-key.js";
+import { headJavaScriptGraph, javascriptGraph } from "./javascript-graph.js";
+import { pythonGraph } from "./python-graph.js";
+import { pythonRoots } from "./python-roots.js";
+import { createPythonScans, type PythonScans } from "./python-scans.js";
+import { sourceFiles, type SourceFiles } from "./source-files.js";
+
+export interface GraphSources {
+  readonly cache?: GraphCache | undefined;
+  /** Names the repository in cache keys. */
+  readonly repoId: string;
+}
+
+export interface ReviewGraphs {
+  readonly base: Graph;
+  readonly head: Graph;
+}
+
+/**
+ * Both graphs of a review. The base comes from the cache when it can; the head is the base with
+ * only what changed extracted again: Python files are parsed only for blobs not seen before (then
+ * all are resolved again), JavaScript files are cruised only where edges can have changed.
+ */
+export async function reviewGraphs(
+  base: Snapshot,
+  head: Snapshot,
+  policy: Policy,
+  sources: GraphSources,
+): Promise<ReviewGraphs> {
+  const baseFiles = sourceFiles(base.files, policy);
+  const headFiles = sourceFiles(head.files, policy);
+  const roots = await pythonRoots(policy, [
+    { snapshot: base, files: baseFiles },
+    { snapshot: head, files: headFiles },
+  ]);
+  const scans = createPythonScans(sources.cache?.scans);
+  const baseGraph = await cachedBaseGraph(base, baseFiles, roots, scans, policy, sources);
+  const [python, javascript] = await Promise.all([
+    pythonGraph(head, headFiles.python, roots, scans),
+    headJavaScriptGraph(
+      { snapshot: base, files: baseFiles, graph: baseGraph },
+      { snapshot: head, files: headFiles },
+    ),
+  ]);
+  return { base: baseGraph, head: mergeGraphs([python, javascript]) };
+}
+
+async function cachedBaseGraph(
+  base: Snapshot,
+  files: SourceFiles,
+  roots: readonly string[],
+  scans: PythonScans,
+  policy: Policy,
+  { cache, repoId }: GraphSources,
+): Promise<Graph> {
+  if (base.files.length === 0) return emptyGraph;
+  const key = graphCacheKey(repoId, base.sha, policy, roots);
+  // Someone else's cache may throw; a cache never fails a review.
+  const cached = await cache?.get(key).catch(() => undefined);
+  if (cache) (cached ? metrics.cacheHits : metrics.cacheMisses).inc();
+  if (cached) return cached;
+  const graphs = await Promise.all([
+    pythonGraph(base, files.python, roots, scans),
+    javascriptGraph(base, files),
+  ]);
+  const graph = mergeGraphs(graphs);
+  await cache?.set(key, graph).catch(() => undefined);
+  return graph;
+}

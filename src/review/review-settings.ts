@@ -1,0 +1,46 @@
+import { join } from "node:path";
+import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
+import { createGraphCache } from "./create-graph-cache.js";
+import type { GraphCache } from "./graph-cache.js";
+
+export type { WorkspaceLimits };
+
+/** How reviews run in a server or worker: shared caches and the bounds on untrusted input. */
+export interface ReviewSettings {
+  readonly cache?: (GraphCache & { close?(): Promise<void> }) | undefined;
+  readonly limits?: WorkspaceLimits | undefined;
+  /** A review taking longer ends with a completed check run that says so. */
+  readonly timeoutMs?: number | undefined;
+}
+
+export const defaultReviewTimeoutSeconds = 600;
+
+/**
+ * Settings from the environment: ARCHDRIFT_MAX_FILES, ARCHDRIFT_MAX_FILE_BYTES,
+ * ARCHDRIFT_MAX_TOTAL_BYTES, ARCHDRIFT_REVIEW_TIMEOUT_SECONDS; base graphs cached in Redis when
+ * REDIS_URL is set (shared by every worker), else on disk under `dataDir/graphs`.
+ */
+export function reviewSettingsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+): ReviewSettings {
+  const redisUrl = env["REDIS_URL"];
+  return {
+    limits: workspaceLimitsFromEnv(env),
+    timeoutMs: seconds(env, "ARCHDRIFT_REVIEW_TIMEOUT_SECONDS", defaultReviewTimeoutSeconds) * 1000,
+    cache: createGraphCache(redisUrl ? { redisUrl } : { dir: join(dataDir, "graphs") }),
+  };
+}
+
+function seconds(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number of seconds`);
+  return value;
+}

@@ -1,0 +1,43 @@
+import { CommitNotFoundError } from "../workspace/commit-not-found-error.js";
+import { LimitExceededError } from "../workspace/limit-exceeded-error.js";
+import { ConfigProblem } from "./config-problem.js";
+
+/** Why a pull request cannot be reviewed, when retrying would not help. */
+export interface Unreviewable {
+  readonly kind: "config" | "limit" | "missing-commit" | "timeout";
+  readonly title: string;
+  readonly details: string;
+}
+
+/**
+ * Errors that end a review for good: the check run must complete and say why, rather than the job
+ * being retried into the same wall. Anything else is unexpected and left to the caller.
+ */
+export function unreviewable(error: unknown): Unreviewable | undefined {
+  if (error instanceof ConfigProblem) {
+    return {
+      kind: "config",
+      title: "archdrift's config is invalid",
+      details: `archdrift could not use its config, so it did not review this pull request. Fix these and push again (the config is read from the base branch):\n\n${error.errors.map((entry) => `- \`${entry.file}:${entry.line}\`: ${entry.message}`).join("\n")}`,
+    };
+  }
+  if (error instanceof LimitExceededError) {
+    return {
+      kind: "limit",
+      title: "Too large to review",
+      details: `archdrift stopped before reading anything: ${error.message}.`,
+    };
+  }
+  if (error instanceof CommitNotFoundError) {
+    return { kind: "missing-commit", title: "Commit no longer exists", details: error.message };
+  }
+  if (error instanceof Error && error.name === "TimeoutError") {
+    return {
+      kind: "timeout",
+      title: "Review took too long",
+      details:
+        "The review ran past its time limit (ARCHDRIFT_REVIEW_TIMEOUT_SECONDS) and was stopped. Re-run it; if it keeps happening, raise the limit or exclude generated code in `.github/archdrift.yml`.",
+    };
+  }
+  return undefined;
+}

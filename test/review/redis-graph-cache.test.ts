@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGraphCache } from "../../src/review/create-graph-cache.js";
+import { graphCacheOn } from "../../src/review/graph-cache.js";
+import { createRedisCacheStore } from "../../src/review/redis-cache-store.js";
+import { keyFor, sampleGraph } from "./graph-fixtures.js";
+
+const redisUrl = process.env.ARCHDRIFT_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+async function reachable(): Promise<boolean> {
+  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  probe.on("error", () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+describe.runIf(await reachable())("the Redis graph cache", () => {
+  let redis: Redis;
+  const prefixes: string[] = [];
+  const uniquePrefix = () => {
+    const prefix = `archdrift-test:${randomUUID()}:`;
+    prefixes.push(prefix);
+    return prefix;
+  };
+
+  beforeAll(() => {
+    redis = new Redis(redisUrl);
+  });
+  afterAll(async () => {
+    for (const prefix of prefixes) {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+    }
+    await redis.quit();
+  });
+
+  it("stores gzip'd JSON under archdrift:graph: keys with a TTL", async () => {
+    const prefix = uniquePrefix();
+    const cache = graphCacheOn(createRedisCacheStore({ redis, prefix, ttlSeconds: 120 }));
+    await cache.set(keyFor("c1"), sampleGraph("a"));
+    const [key, ...others] = await redis.keys(`${prefix}*`);
+    expect(others).toEqual([]);
+    expect(key).toBe(`${prefix}graph:acme/shop:c1:0.1.0+x1:e1`);
+    const ttl = await redis.ttl(key!);
+    expect(ttl).toBeGreaterThan(100);
+    expect(ttl).toBeLessThanOrEqual(120);
+    const raw = (await redis.getBuffer(key!))!;
+    expect(JSON.parse(gunzipSync(raw).toString("utf8"))).toEqual(sampleGraph("a"));
+    expect(await cache.get(keyFor("c1"))).toEqual(sampleGraph("a"));
+    expect(await cache.get(keyFor("c2"))).toBeUndefined();
+  });
+
+  it("shares entries between instances, as workers on other machines would", async () => {
+    const prefix = uniquePrefix();
+    await graphCacheOn(createRedisCacheStore({ redis, prefix })).set(
+      keyFor("c1"),
+      sampleGraph("a"),
+    );
+    const other = new Redis(redisUrl);
+    const worker = graphCacheOn(createRedisCacheStore({ redis: other, prefix }));
+    expect(await worker.get(keyFor("c1"))).toEqual(sampleGraph("a"));
+    await other.quit();
+  });
+
+  it("treats a corrupt value as a miss", async () => {
+    const prefix = uniquePrefix();
+    const cache = graphCacheOn(createRedisCacheStore({ redis, prefix }));
+    await redis.set(`${prefix}graph:acme/shop:c1:0.1.0+x1:e1`, "not gzip");
+    expect(await cache.get(keyFor("c1"))).toBeUndefined();
+  });
+
+  it("keeps Python scans by blob, fetched in one round trip", async () => {
+    const prefix = uniquePrefix();
+    const cache = graphCacheOn(createRedisCacheStore({ redis, prefix }));
+    const scan = { imports: [], warnings: [{ line: 1, message: "x" }] };
+    await cache.scans.setMany(new Map([["blob1", scan]]));
+    expect([...(await cache.scans.getMany(["blob1", "blob2"]))]).toEqual([["blob1", scan]]);
+  });
+
+  it("uses the archdrift: prefix from createGraphCache and closes its own connection", async () => {
+    const cache = createGraphCache({ redisUrl, ttlSeconds: 60 });
+    const key = keyFor(`c-${randomUUID()}`);
+    await cache.set(key, sampleGraph("a"));
+    const name = `archdrift:graph:${key.repo}:${key.commit}:${key.analyser}:${key.extraction}`;
+    try {
+      expect(await redis.exists(name)).toBe(1);
+      expect(await cache.get(key)).toEqual(sampleGraph("a"));
+    } finally {
+      await redis.del(name);
+      await cache.close();
+    }
+  });
+});
+
+describe("a Redis cache that cannot be reached", () => {
+  it("misses and drops writes instead of failing", async () => {
+    const cache = createGraphCache({ redisUrl: "redis://127.0.0.1:1" });
+    await expect(cache.set(keyFor("c1"), sampleGraph("a"))).resolves.toBeUndefined();
+    await expect(cache.get(keyFor("c1"))).resolves.toBeUndefined();
+    await cache.close();
+  });
+});
