@@ -11,10 +11,11 @@ const folders = {
   report: ["graph", "policy", "drift"],
   workspace: [],
   demo: [],
-  review: ["graph", "policy", "drift", "languages", "workspace"],
-  jobs: [],
-  github: ["graph", "policy", "drift", "report", "review", "jobs"],
-  cli: ["graph", "policy", "drift", "report", "review", "workspace", "demo"],
+  metrics: [],
+  review: ["graph", "policy", "drift", "languages", "workspace", "metrics"],
+  jobs: ["metrics"],
+  github: ["graph", "policy", "drift", "report", "review", "jobs", "metrics"],
+  cli: ["graph", "policy", "drift", "report", "review", "workspace", "demo", "github"],
 };
 
 module.exports = {

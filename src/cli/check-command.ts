@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { verdictOf } from "../report/verdict.js";
+import { createGraphCache } from "../review/create-graph-cache.js";
 import { reviewChanges } from "../review/review-changes.js";
+import { workspaceLimitsFromEnv } from "../workspace/workspace-limits.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 import { parseFormat, renderReport, reportFormats } from "./render-report.js";
 
@@ -12,6 +14,7 @@ const options = {
   repo: { type: "string" },
   format: { type: "string" },
   config: { type: "string" },
+  "cache-dir": { type: "string" },
 } as const;
 
 /**
@@ -32,12 +35,17 @@ export async function checkCommand(
   io.stderr.write(
     `archdrift: reviewing ${audit ? "" : `${values.base}...`}${values.head ?? "HEAD"} in ${repoDir}\n`,
   );
+  const env = io.env ?? {};
+  const cacheDir = values["cache-dir"] ?? env["ARCHDRIFT_CACHE_DIR"];
+  const cache = cacheDir ? createGraphCache({ dir: resolve(io.cwd, cacheDir) }) : undefined;
   const report = await reviewChanges({
     repoDir,
     base: audit ? undefined : values.base,
     head: values.head ?? "HEAD",
     ...(config ? { config } : {}),
-  });
+    cache,
+    limits: workspaceLimitsFromEnv(env),
+  }).finally(() => cache?.close());
   io.stdout.write(renderReport(report, format, io));
   return verdictOf(report.findings) === "failure" ? 1 : 0;
 }

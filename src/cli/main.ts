@@ -1,23 +1,31 @@
 import { ConfigProblem } from "../review/config-problem.js";
+import { unreviewable } from "../review/unreviewable.js";
 import { UnknownRefError } from "../workspace/resolve-commit.js";
 import { checkCommand } from "./check-command.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 import { demoCommand } from "./demo-command.js";
 import { graphCommand } from "./graph-command.js";
 import { toolVersion } from "./tool-version.js";
+import { workerCommand } from "./worker-command.js";
 
 export const usage = `Usage: archdrift <command> [options]
 
 Commands:
-  check --base <ref> [--head <ref>] [--repo <dir>] [--config <file>] [--format text|markdown|json|sarif]
+  check --base <ref> [--head <ref>] [--repo <dir>] [--config <file>] [--cache-dir <dir>]
+        [--format text|markdown|json|sarif]
       What the pull request from base to head does to the architecture.
       Exit 0: no error-level drift; 1: error-level drift; 2: usage or config error.
+      --cache-dir (or ARCHDRIFT_CACHE_DIR) keeps base graphs between runs.
+      Bounds: ARCHDRIFT_MAX_FILES, ARCHDRIFT_MAX_FILE_BYTES, ARCHDRIFT_MAX_TOTAL_BYTES.
   audit [--head <ref>] [--repo <dir>] [--config <file>] [--format ...]
       Judge every import at one commit as if it were new (for a first look, or self-checks).
   graph [--ref <ref>] [--repo <dir>] [--format json|mermaid|dot]
       Every module and edge at one commit.
   demo [--format markdown|text|json|sarif]
       Review a pull request on an embedded sample Python service.
+  worker [--concurrency <n>]
+      Run reviews the GitHub App queued on Redis, until SIGTERM. Reads the app's environment:
+      REDIS_URL, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GHE_HOST, ARCHDRIFT_CONCURRENCY.
 `;
 
 const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<ExitCode>> = {
@@ -25,6 +33,7 @@ const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<E
   audit: (args, io) => checkCommand(args, io, true),
   graph: graphCommand,
   demo: demoCommand,
+  worker: workerCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -45,6 +54,8 @@ function explain(io: CliIo, error: unknown): ExitCode {
   if (error instanceof ConfigProblem) return fail(io, `config error:\n${error.message}`);
   if (error instanceof UsageError || error instanceof UnknownRefError)
     return fail(io, error.message);
+  const reason = unreviewable(error);
+  if (reason) return fail(io, `${reason.title}: ${reason.details}`);
   if (
     error instanceof TypeError &&
     "code" in error &&

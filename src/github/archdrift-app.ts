@@ -1,35 +1,53 @@
-import type { Context, Probot } from "probot";
-import { InProcessQueue, type QueuedJob } from "../jobs/in-process-queue.js";
-import { completeCheckRun, createQueuedCheckRun } from "./check-runs.js";
+import type { ApplicationFunction, Context, Probot } from "probot";
+import type { BullmqWorkerOptions } from "../jobs/bullmq-worker.js";
+import { createReviewQueue } from "../jobs/create-review-queue.js";
+import type { ReviewQueue } from "../jobs/review-queue.js";
+import type { ReviewSettings } from "../review/review-settings.js";
+import { metrics } from "../metrics/archdrift-metrics.js";
+import { metricsHandler } from "../metrics/metrics-handler.js";
+import { createQueuedCheckRun } from "./check-runs.js";
 import { checkRunName, type GitHubOctokit } from "./github-octokit.js";
+import { reviewHandlers } from "./review-handlers.js";
 import { targetKey, type ReviewTarget } from "./review-target.js";
-import { runReviewJob, type ReviewJob } from "./run-review-job.js";
+import type { ReviewJob } from "./run-review-job.js";
 import { mergeGroupTarget, pullRequestTarget, rerunTargets } from "./targets-from-events.js";
 
 export interface ArchdriftAppOptions {
   /** Where bare mirrors of reviewed repositories are kept between reviews. */
   readonly mirrorsDir: string;
-  /** Reviews running at once in this process. */
+  /** Reviews running at once in this process; with Redis, 0 makes this process only enqueue. */
   readonly concurrency?: number;
+  /** Caches and bounds; without them, nothing is cached and the defaults apply. */
+  readonly settings?: ReviewSettings;
+  /** Absent: the queue lives in this process. */
+  readonly redis?: Omit<BullmqWorkerOptions, "concurrency" | "onError">;
 }
 
 export interface ArchdriftApp {
-  readonly appFn: (app: Probot) => void;
+  readonly appFn: ApplicationFunction;
   /** Resolves when every accepted review has finished: for tests and graceful shutdown. */
   drained(): Promise<void>;
+  /** After the server stopped taking webhooks: lets reviews finish for `graceMs`, then hands them back. */
+  close(graceMs: number): Promise<void>;
 }
 
 /**
  * The Probot app: each event becomes a queued check run at once and a job for the queue; the
- * webhook is answered without waiting for the review (GitHub gives up after 10 seconds).
+ * webhook is answered without waiting for the review (GitHub gives up after 10 seconds). Serves
+ * Prometheus metrics at /metrics.
  */
 export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
-  let queue: InProcessQueue<ReviewJob> | undefined;
-  const appFn = (app: Probot): void => {
-    const jobs = new InProcessQueue<ReviewJob>(handlersFor(app, options), options.concurrency ?? 2);
+  let queue: ReviewQueue<ReviewJob> | undefined;
+  let intake: Intake | undefined;
+  const appFn: ApplicationFunction = (app, { addHandler }) => {
+    const jobs = queueFor(app, options);
     queue = jobs;
+    const accepted = new Intake(jobs);
+    intake = accepted;
+    metrics.observeQueueDepth(() => jobs.depth());
+    addHandler(metricsHandler(metrics.registry));
     const accept = (context: Context, targets: readonly ReviewTarget[]) =>
-      acceptAll(jobs, context, targets);
+      accepted.accept(context, targets);
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
       (context) => accept(context, [pullRequestTarget(context.payload, context.name)]),
@@ -61,62 +79,81 @@ export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
       );
     });
   };
-  return { appFn, drained: async () => queue?.drained() };
-}
-
-async function acceptAll(
-  queue: InProcessQueue<ReviewJob>,
-  context: Context,
-  targets: readonly ReviewTarget[],
-) {
-  for (const target of targets) {
-    const id = `${context.id}:${target.headSha}`;
-    if (queue.hasSeen(id)) {
-      context.log.info({ deliveryId: context.id }, "redelivered webhook ignored");
-      continue;
-    }
-    const checkRunId = await createQueuedCheckRun(context.octokit as GitHubOctokit, target);
-    await queue.add({
-      key: targetKey(target),
-      id,
-      data: { target, checkRunId, deliveryId: context.id },
-    });
-    context.log.info(
-      { deliveryId: context.id, key: targetKey(target), checkRunId },
-      "review queued",
-    );
-  }
-}
-
-function handlersFor(app: Probot, options: ArchdriftAppOptions) {
-  const octokitFor = async (job: QueuedJob<ReviewJob>) =>
-    (await app.auth(job.data.target.installationId)) as GitHubOctokit;
   return {
-    async run(job: QueuedJob<ReviewJob>, signal: AbortSignal) {
-      const log = app.log.child({ deliveryId: job.data.deliveryId });
-      await runReviewJob(job.data, {
-        octokit: await octokitFor(job),
-        mirrorsDir: options.mirrorsDir,
-        log,
-        signal,
-      });
+    appFn,
+    drained: async () => {
+      await intake?.settled();
+      await queue?.drained();
     },
-    async superseded(job: QueuedJob<ReviewJob>) {
-      await completeCheckRun(await octokitFor(job), job.data.target, job.data.checkRunId, {
-        conclusion: "cancelled",
-        title: "Superseded by a newer push",
-        summary:
-          "A newer commit was pushed to this pull request; archdrift reviews that one instead.",
-      });
-    },
-    async failed(job: QueuedJob<ReviewJob>, error: unknown) {
-      const reason = error instanceof Error ? error.message : String(error);
-      app.log.error({ deliveryId: job.data.deliveryId, err: reason }, "review failed");
-      await completeCheckRun(await octokitFor(job), job.data.target, job.data.checkRunId, {
-        conclusion: "failure",
-        title: "archdrift could not complete the review",
-        summary: `The review stopped with an error, so this check cannot pass. Re-run it from the Checks tab; if it keeps failing, tell the archdrift operators.\n\n\`\`\`\n${reason.slice(0, 2000)}\n\`\`\``,
-      });
+    close: async (graceMs) => {
+      await intake?.settled();
+      await queue?.close(graceMs);
     },
   };
+}
+
+function queueFor(app: Probot, options: ArchdriftAppOptions): ReviewQueue<ReviewJob> {
+  const handlers = reviewHandlers({
+    auth: async (installationId) => (await app.auth(installationId)) as GitHubOctokit,
+    log: app.log,
+    mirrorsDir: options.mirrorsDir,
+    settings: options.settings ?? {},
+  });
+  const onError = (error: Error) => app.log.error({ err: error }, "queue connection error");
+  return createReviewQueue(handlers, {
+    concurrency: options.concurrency ?? 2,
+    ...(options.redis ? { redis: { ...options.redis, onError } } : {}),
+  });
+}
+
+/**
+ * What the webhook does: remember the delivery and answer. Creating the queued check run is a
+ * content-creating request that Octokit's throttle spaces a second apart, so 50 pushes at once
+ * would hold GitHub's delivery past its 10-second limit: it runs after the answer, then the job
+ * is queued.
+ */
+class Intake {
+  private readonly inFlight = new Set<string>();
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly queue: ReviewQueue<ReviewJob>) {}
+
+  async accept(context: Context, targets: readonly ReviewTarget[]): Promise<void> {
+    for (const target of targets) {
+      const id = `${context.id}:${target.headSha}`;
+      if (this.inFlight.has(id) || (await this.queue.hasSeen(id))) {
+        context.log.info({ deliveryId: context.id }, "redelivered webhook ignored");
+        continue;
+      }
+      this.inFlight.add(id);
+      const task = this.enqueue(context, target, id).finally(() => {
+        this.inFlight.delete(id);
+        this.pending.delete(task);
+      });
+      this.pending.add(task);
+    }
+  }
+
+  /** Resolves once every accepted delivery has its check run and its job. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private async enqueue(context: Context, target: ReviewTarget, id: string): Promise<void> {
+    const log = context.log.child({ deliveryId: context.id, key: targetKey(target) });
+    try {
+      const checkRunId = await createQueuedCheckRun(context.octokit as GitHubOctokit, target);
+      const added = await this.queue.add({
+        key: targetKey(target),
+        id,
+        data: { target, checkRunId, deliveryId: context.id },
+      });
+      log.info({ checkRunId, added }, "review queued");
+    } catch (error) {
+      log.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        "review not queued",
+      );
+    }
+  }
 }

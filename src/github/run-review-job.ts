@@ -3,9 +3,15 @@ import type { DriftReport } from "../drift/drift-report.js";
 import { renderAnnotations } from "../report/render-annotations.js";
 import { renderMarkdown } from "../report/render-markdown.js";
 import { summarize, verdictOf } from "../report/verdict.js";
-import { ConfigProblem } from "../review/config-problem.js";
 import { reviewPullRequest } from "../review/review-pull-request.js";
-import { completeCheckRun, markInProgress, type CheckRunResult } from "./check-runs.js";
+import type { ReviewSettings } from "../review/review-settings.js";
+import { unreviewable } from "../review/unreviewable.js";
+import {
+  completeCheckRun,
+  markInProgress,
+  type CheckRunResult,
+  type Conclusion,
+} from "./check-runs.js";
 import type { GitHubOctokit } from "./github-octokit.js";
 import { loadGitHubConfig } from "./load-github-config.js";
 import { publishReview } from "./publish-review.js";
@@ -21,29 +27,44 @@ export interface JobContext {
   /** An Octokit for the job's installation only: each installation has its own throttle. */
   readonly octokit: GitHubOctokit;
   readonly mirrorsDir: string;
+  readonly settings: ReviewSettings;
+  /** Carries the delivery id, so every line of the job can be found by it. */
   readonly log: Logger;
   readonly signal: AbortSignal;
+  /** Throws when a newer push superseded this job: called right before anything is published. */
+  readonly ensureLatest: () => Promise<void>;
 }
 
-/** Runs one review from "in progress" to a completed check run and the review comments. */
-export async function runReviewJob(job: ReviewJob, context: JobContext): Promise<void> {
+/**
+ * Runs one review from "in progress" to a completed check run and the review comments, and says
+ * how the check run concluded.
+ */
+export async function runReviewJob(job: ReviewJob, context: JobContext): Promise<Conclusion> {
   const { octokit, log, signal } = context;
   const { target } = job;
   await markInProgress(octokit, target, job.checkRunId);
   const live = await stillCurrent(octokit, target);
   if (live !== "current") {
-    await completeCheckRun(octokit, target, job.checkRunId, skipped(live));
-    return;
+    const result = skipped(live);
+    await completeCheckRun(octokit, target, job.checkRunId, result);
+    return result.conclusion;
   }
   let report: DriftReport;
   try {
     report = await review(job, context);
   } catch (error) {
-    if (!(error instanceof ConfigProblem)) throw error;
-    await completeCheckRun(octokit, target, job.checkRunId, configFailure(error));
-    return;
+    const reason = unreviewable(error);
+    if (!reason) throw error;
+    log.warn({ kind: reason.kind }, "pull request cannot be reviewed");
+    await completeCheckRun(octokit, target, job.checkRunId, {
+      conclusion: "failure",
+      title: reason.title,
+      summary: reason.details.slice(0, 65_000),
+    });
+    return "failure";
   }
   signal.throwIfAborted();
+  await context.ensureLatest();
   const verdict = verdictOf(report.findings);
   const comments =
     target.pullNumber === undefined
@@ -55,10 +76,8 @@ export async function runReviewJob(job: ReviewJob, context: JobContext): Promise
     summary: renderMarkdown(report, {}),
     annotations: renderAnnotations(report.findings),
   });
-  log.info(
-    { deliveryId: job.deliveryId, verdict, findings: report.findings.length, comments },
-    "review completed",
-  );
+  log.info({ verdict, findings: report.findings.length, comments }, "review completed");
+  return verdict;
 }
 
 async function review(job: ReviewJob, context: JobContext): Promise<DriftReport> {
@@ -74,6 +93,8 @@ async function review(job: ReviewJob, context: JobContext): Promise<DriftReport>
     baseSha: target.baseSha,
     headSha: target.headSha,
     signal: context.signal,
+    cache: context.settings.cache,
+    limits: context.settings.limits,
     ...(config ? { config } : {}),
   });
 }
@@ -105,21 +126,6 @@ function skipped(reason: "closed" | "moved"): CheckRunResult {
         title: "Superseded by a newer push",
         summary: "A newer commit was pushed; archdrift reviews that one instead.",
       };
-}
-
-function configFailure(problem: ConfigProblem): CheckRunResult {
-  const list = problem.errors
-    .map((error) => `- \`${error.file}:${error.line}\`: ${error.message}`)
-    .join("\n");
-  return {
-    conclusion: "failure",
-    title: "archdrift's config is invalid",
-    summary:
-      `archdrift could not use its config, so it did not review this pull request. Fix these and push again (the config is read from the base branch):\n\n${list}`.slice(
-        0,
-        65_000,
-      ),
-  };
 }
 
 function titleOf(report: DriftReport): string {

@@ -1,23 +1,31 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { run } from "probot";
+import { reviewSettingsFromEnv } from "../review/review-settings.js";
 import { createArchdriftApp } from "./archdrift-app.js";
+import { readArchdriftEnv } from "./archdrift-env.js";
+import { createArchdriftLogger } from "./archdrift-logger.js";
 import { ArchdriftOctokit } from "./archdrift-octokit.js";
+import { exitOnSigterm } from "./exit-on-sigterm.js";
 
 /**
  * `npm start`: Probot's own runner reads APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET,
- * PORT, HOST, LOG_LEVEL, GHE_HOST; without APP_ID it serves the manifest flow that registers the app.
+ * PORT, HOST, GHE_HOST; without APP_ID it serves the manifest flow that registers the app. With
+ * REDIS_URL, reviews go to BullMQ for `archdrift worker` processes (and this one, unless
+ * ARCHDRIFT_CONCURRENCY=0).
  */
+const settings = readArchdriftEnv(process.env);
+const log = createArchdriftLogger(process.env);
+const reviewSettings = reviewSettingsFromEnv(process.env, settings.dataDir);
 const app = createArchdriftApp({
-  mirrorsDir: process.env["ARCHDRIFT_DATA_DIR"] ?? join(tmpdir(), "archdrift", "mirrors"),
-  concurrency: Number(process.env["ARCHDRIFT_CONCURRENCY"] ?? 2),
+  mirrorsDir: settings.mirrorsDir,
+  settings: reviewSettings,
+  concurrency: settings.concurrency,
+  ...(settings.redis ? { redis: settings.redis } : {}),
 });
-const server = await run(app.appFn, { Octokit: ArchdriftOctokit });
+const server = await run(app.appFn, { Octokit: ArchdriftOctokit, log });
 
-// Stop taking webhooks, let running reviews finish, then leave.
-process.once("SIGTERM", () => {
-  void server
-    .stop()
-    .then(() => app.drained())
-    .finally(() => process.exit(0));
-});
+// Stop taking webhooks first, then give running reviews their grace period.
+exitOnSigterm(async () => {
+  await server.stop();
+  await app.close(settings.graceMs);
+  await reviewSettings.cache?.close?.();
+}, log);

@@ -1,4 +1,6 @@
+import { readdir } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { checkoutBranch, commitFiles, initRepo } from "../../src/workspace/scratch-repo.js";
 import { useTempDirs } from "../workspace/temp-dir.js";
 import { runCli } from "./run-cli.js";
@@ -150,5 +152,44 @@ describe("archdrift graph", () => {
     const dir = await repoWith({});
     expect((await runCli(["graph", "--format", "dot"], dir)).stdout).toMatch(/^digraph/);
     expect((await runCli(["graph", "--format", "mermaid"], dir)).stdout).toContain("flowchart");
+  });
+});
+
+describe("bounds and caching", () => {
+  it("exits 2 and names the bound when a commit has too many files", async () => {
+    const dir = await repoWith({ "src/shop/orders/extra.py": "x = 1\n" });
+    let stderr = "";
+    const code = await main(["check", "--base", "main", "--head", "pr"], {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: dir,
+      env: { ARCHDRIFT_MAX_FILES: "3" },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain("archdrift reviews at most 3 (ARCHDRIFT_MAX_FILES)");
+  });
+
+  it("keeps base graphs in --cache-dir and gives the same report from the cache", async () => {
+    const dir = await repoWith({
+      "src/shop/orders/models.py": "from shop.orders.services import x\n",
+    });
+    const cacheDir = await tempDir();
+    const args = [
+      "check",
+      "--base",
+      "main",
+      "--head",
+      "pr",
+      "--format",
+      "json",
+      "--cache-dir",
+      cacheDir,
+    ];
+    const cold = await runCli(args, dir);
+    const warm = await runCli(args, dir);
+    const findings = (run: { stdout: string }) =>
+      (JSON.parse(run.stdout) as { findings: unknown[] }).findings;
+    expect(findings(warm)).toEqual(findings(cold));
+    expect((await readdir(cacheDir, { recursive: true })).length).toBeGreaterThan(0);
   });
 });

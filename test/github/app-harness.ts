@@ -1,10 +1,16 @@
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
+import { Redis } from "ioredis";
 import { Probot, Server } from "probot";
 import { afterEach, beforeEach } from "vitest";
+import { createGraphCache } from "../../src/review/create-graph-cache.js";
+import type { ReviewSettings } from "../../src/review/review-settings.js";
 import { createArchdriftApp, type ArchdriftApp } from "../../src/github/archdrift-app.js";
+import { createArchdriftLogger } from "../../src/github/archdrift-logger.js";
 import { ArchdriftOctokit } from "../../src/github/archdrift-octokit.js";
 import { commitFiles } from "../../src/workspace/scratch-repo.js";
 import {
@@ -23,6 +29,14 @@ export const repo = "shop";
 const secret = "webhook-secret";
 const token = "ghs_archdrift_test_token_0123456789abcdef";
 const installationId = 4242;
+
+export interface HarnessOptions {
+  /** Review settings (bounds, time limit); a graph cache in a temp folder unless given. */
+  readonly settings?: ReviewSettings;
+  readonly baseUrl?: string;
+  /** Queue on this Redis under a unique prefix, with the worker in the same process. */
+  readonly redisUrl?: string;
+}
 
 export interface PullOptions {
   readonly number: number;
@@ -51,10 +65,13 @@ export class AppHarness {
     private readonly app: ArchdriftApp,
     private readonly dirs: string[],
     readonly webhookUrl: string,
+    /** Every log line the app wrote, parsed. */
+    readonly logLines: Record<string, unknown>[],
+    private readonly redis: { readonly url: string; readonly prefix: string } | undefined,
   ) {}
 
   /** `baseUrl` like `https://ghe.example/api/v3` plays GitHub Enterprise Server (Probot's GHE_HOST). */
-  static async start(options: { baseUrl?: string } = {}): Promise<AppHarness> {
+  static async start(options: HarnessOptions = {}): Promise<AppHarness> {
     const root = await mkdtemp(join(tmpdir(), "archdrift-e2e-"));
     const mirrors = await mkdtemp(join(tmpdir(), "archdrift-mirrors-"));
     const served = await createServedRepo(root, `${owner}/${repo}`);
@@ -64,11 +81,31 @@ export class AppHarness {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     });
     const github = new FakeGitHub(api, owner, repo, served.workDir);
-    const app = createArchdriftApp({ mirrorsDir: mirrors, concurrency: 2 });
+    const redis = options.redisUrl
+      ? { url: options.redisUrl, prefix: `archdrift-test-${process.pid}-${Date.now()}` }
+      : undefined;
+    const app = createArchdriftApp({
+      mirrorsDir: mirrors,
+      settings: options.settings ?? { cache: createGraphCache({ dir: join(mirrors, "graphs") }) },
+      concurrency: 2,
+      ...(redis ? { redis: { ...redis, supersedeCheckMs: 100 } } : {}),
+    });
+    const logLines: Record<string, unknown>[] = [];
+    const log = createArchdriftLogger(
+      { LOG_LEVEL: "info" },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (const line of chunk.toString().split("\n").filter(Boolean))
+            logLines.push(JSON.parse(line) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const server = new Server({
+      log,
       host: "127.0.0.1",
-      port: 0,
+      port: await freePort(),
       Probot: Probot.defaults({
         appId: 1,
         privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
@@ -81,12 +118,25 @@ export class AppHarness {
     await server.load(app.appFn);
     await server.start();
     const webhookUrl = `http://127.0.0.1:${server.port}/api/github/webhooks`;
-    return new AppHarness(api, github, git, served, server, app, [root, mirrors], webhookUrl);
+    return new AppHarness(
+      api,
+      github,
+      git,
+      served,
+      server,
+      app,
+      [root, mirrors],
+      webhookUrl,
+      logLines,
+      redis,
+    );
   }
 
   async stop(): Promise<void> {
     await this.app.drained();
     await this.server.stop();
+    await this.app.close(1_000);
+    if (this.redis) await deleteKeys(this.redis.url, this.redis.prefix);
     await this.git.close();
     this.api.restore();
     await Promise.all(this.dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -180,6 +230,16 @@ export class AppHarness {
     return examplePayload("check_suite", "rerequested")["check_suite"] as Record<string, unknown>;
   }
 
+  /** GET /metrics on the app's own port, as Prometheus scrapes it. */
+  async metrics(): Promise<{ status: number; type: string | null; text: string }> {
+    const response = await fetch(this.webhookUrl.replace("/api/github/webhooks", "/metrics"));
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      text: await response.text(),
+    };
+  }
+
   async settled(): Promise<void> {
     await this.app.drained();
   }
@@ -193,7 +253,7 @@ export class AppHarness {
  * A fresh harness for each test, stopped after it, and the test fails on any request that does
  * not match GitHub's OpenAPI description or that nothing answered.
  */
-export function useAppHarness(options: { baseUrl?: string } = {}): AppHarness {
+export function useAppHarness(options: HarnessOptions = {}): AppHarness {
   let current: AppHarness | undefined;
   beforeEach(async () => {
     current = await AppHarness.start(options);
@@ -210,4 +270,21 @@ export function useAppHarness(options: { baseUrl?: string } = {}): AppHarness {
       return typeof value === "function" ? value.bind(current) : value;
     },
   });
+}
+
+/** Probot's Server reads port 0 as "unset" and takes 3000, which parallel test files share. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Only this harness's keys: the Redis server is shared and never flushed. */
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
 }

@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { InProcessQueue, type QueuedJob } from "../../src/jobs/in-process-queue.js";
+import { InProcessQueue } from "../../src/jobs/in-process-queue.js";
+import type { QueuedJob } from "../../src/jobs/review-queue.js";
 
 interface Recorder {
   ran: string[];
   superseded: string[];
   failed: string[];
+  interrupted: string[];
   release: Map<string, () => void>;
 }
 
 function queueWith(concurrency = 2, failing = new Set<string>()) {
-  const log: Recorder = { ran: [], superseded: [], failed: [], release: new Map() };
+  const log: Recorder = {
+    ran: [],
+    superseded: [],
+    failed: [],
+    interrupted: [],
+    release: new Map(),
+  };
   const queue = new InProcessQueue<string>(
     {
       run: (job, signal) =>
@@ -21,6 +29,7 @@ function queueWith(concurrency = 2, failing = new Set<string>()) {
         }),
       superseded: async (job) => void log.superseded.push(job.data),
       failed: async (job) => void log.failed.push(job.data),
+      interrupted: async (job) => void log.interrupted.push(job.data),
     },
     concurrency,
   );
@@ -35,6 +44,7 @@ describe("InProcessQueue", () => {
     const { queue, log } = queueWith();
     expect(await queue.add(job("pr-1", "d1"))).toBe(true);
     expect(await queue.add(job("pr-1", "d1"))).toBe(false);
+    expect(await queue.hasSeen("d1")).toBe(true);
     await tick();
     expect(log.ran).toEqual(["d1"]);
   });
@@ -77,6 +87,33 @@ describe("InProcessQueue", () => {
     log.release.get("y")?.();
     log.release.get("z")?.();
     await queue.drained();
+    expect(queue.active).toBe(0);
+  });
+
+  it("lets running jobs finish within the grace period on close, and takes no new ones", async () => {
+    const { queue, log } = queueWith(1);
+    await queue.add(job("k1", "a"));
+    await queue.add(job("k2", "b"));
+    await tick();
+    const closed = queue.close(5_000);
+    expect(await queue.add(job("k3", "c"))).toBe(false);
+    log.release.get("a")?.();
+    await tick();
+    log.release.get("b")?.();
+    await closed;
+    expect(log.ran).toEqual(["a", "b"]);
+    expect(log.interrupted).toEqual([]);
+  });
+
+  it("interrupts what is left when the grace period ends", async () => {
+    const { queue, log } = queueWith(1);
+    await queue.add(job("k1", "a"));
+    await queue.add(job("k2", "b"));
+    await tick();
+    expect(await queue.depth()).toBe(1);
+    await queue.close(20);
+    expect(log.interrupted.sort()).toEqual(["a", "b"]);
+    expect(log.superseded).toEqual([]);
     expect(queue.active).toBe(0);
   });
 });

@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+import { createProbot, type Probot } from "probot";
+import { readArchdriftEnv } from "../github/archdrift-env.js";
+import { createArchdriftLogger } from "../github/archdrift-logger.js";
+import { ArchdriftOctokit } from "../github/archdrift-octokit.js";
+import { exitOnSigterm } from "../github/exit-on-sigterm.js";
+import { startReviewWorker } from "../github/review-worker.js";
+import { reviewSettingsFromEnv } from "../review/review-settings.js";
+import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
+
+/**
+ * `archdrift worker`: reviews queued on Redis by the webhook server, on any machine, until
+ * SIGTERM. Reads the server's environment: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, REDIS_URL,
+ * GHE_HOST, ARCHDRIFT_CONCURRENCY, ARCHDRIFT_DATA_DIR, ARCHDRIFT_METRICS_PORT.
+ */
+export async function workerCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { concurrency: { type: "string" } },
+    strict: true,
+  });
+  const env: NodeJS.ProcessEnv = {
+    ...(io.env ?? process.env),
+    ...(values.concurrency === undefined ? {} : { ARCHDRIFT_CONCURRENCY: values.concurrency }),
+  };
+  const settings = readArchdriftEnv(env);
+  if (!settings.redis)
+    throw new UsageError("archdrift worker takes reviews from Redis: set REDIS_URL");
+  const log = createArchdriftLogger(env);
+  const reviewSettings = reviewSettingsFromEnv(env, settings.dataDir);
+  const worker = await startReviewWorker(
+    { ...settings, redis: settings.redis },
+    probotFrom(env, log),
+    log,
+    reviewSettings,
+  );
+  exitOnSigterm(async () => {
+    await worker.close(settings.graceMs);
+    await reviewSettings.cache?.close?.();
+  }, log);
+  return new Promise<ExitCode>(() => {});
+}
+
+/** The same Probot the webhook server builds from the environment, for `probot.auth(installation)`. */
+function probotFrom(env: NodeJS.ProcessEnv, log: ReturnType<typeof createArchdriftLogger>): Probot {
+  try {
+    return createProbot({ env, overrides: { log, Octokit: ArchdriftOctokit } });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `archdrift worker needs APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (${reason})`,
+    );
+  }
+}

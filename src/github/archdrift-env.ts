@@ -1,0 +1,42 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface ArchdriftSettings {
+  /** Bare mirrors (`mirrors/`) and, without Redis, cached base graphs (`graphs/`). */
+  readonly dataDir: string;
+  /** Bare mirrors of reviewed repositories, kept between reviews. */
+  readonly mirrorsDir: string;
+  /** Reviews this process runs at once; with Redis, 0 makes the webhook server only enqueue. */
+  readonly concurrency: number;
+  /** How long running reviews may take to finish after SIGTERM before they are handed back. */
+  readonly graceMs: number;
+  readonly redis?: { readonly url: string; readonly prefix: string };
+  /** `archdrift worker` serves /metrics here; the webhook server serves it on its own port. */
+  readonly metricsPort: number;
+  readonly metricsHost: string;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  return value;
+}
+
+/** archdrift's own settings; Probot reads APP_ID, PRIVATE_KEY, GHE_HOST and the rest itself. */
+export function readArchdriftEnv(env: NodeJS.ProcessEnv): ArchdriftSettings {
+  const redisUrl = env["REDIS_URL"];
+  const dataDir = env["ARCHDRIFT_DATA_DIR"] || join(tmpdir(), "archdrift");
+  return {
+    dataDir,
+    mirrorsDir: join(dataDir, "mirrors"),
+    concurrency: count(env, "ARCHDRIFT_CONCURRENCY", 2),
+    graceMs: count(env, "ARCHDRIFT_SHUTDOWN_GRACE_SECONDS", 25) * 1000,
+    ...(redisUrl
+      ? { redis: { url: redisUrl, prefix: env["ARCHDRIFT_QUEUE_PREFIX"] || "archdrift" } }
+      : {}),
+    metricsPort: count(env, "ARCHDRIFT_METRICS_PORT", 9464),
+    metricsHost: env["HOST"] || "localhost",
+  };
+}

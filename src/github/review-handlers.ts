@@ -1,0 +1,91 @@
+import type { Logger } from "pino";
+import type { QueueHandlers, QueuedJob } from "../jobs/review-queue.js";
+import type { ReviewSettings } from "../review/review-settings.js";
+import { metrics, type ReviewOutcome } from "../metrics/archdrift-metrics.js";
+import { completeCheckRun, type CheckRunResult } from "./check-runs.js";
+import type { GitHubOctokit } from "./github-octokit.js";
+import { runReviewJob, type ReviewJob } from "./run-review-job.js";
+
+export interface ReviewHandlerDeps {
+  /** An Octokit of the installation's own: each installation gets its own throttle. */
+  auth(installationId: number): Promise<GitHubOctokit>;
+  readonly log: Logger;
+  readonly mirrorsDir: string;
+  readonly settings: ReviewSettings;
+}
+
+const superseded: CheckRunResult = {
+  conclusion: "cancelled",
+  title: "Superseded by a newer push",
+  summary: "A newer commit was pushed to this pull request; archdrift reviews that one instead.",
+};
+
+const interrupted: CheckRunResult = {
+  conclusion: "cancelled",
+  title: "archdrift restarted before finishing",
+  summary:
+    "archdrift was restarted while this review waited or ran. Re-run it from the Checks tab.",
+};
+
+function failure(reason: string): CheckRunResult {
+  return {
+    conclusion: "failure",
+    title: "archdrift could not complete the review",
+    summary: `The review stopped with an error, so this check cannot pass. Re-run it from the Checks tab; if it keeps failing, tell the archdrift operators.\n\n\`\`\`\n${reason.slice(0, 2000)}\n\`\`\``,
+  };
+}
+
+/** What a queue does with a review job, the same in the webhook process and in `archdrift worker`. */
+export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob> {
+  const logFor = (job: QueuedJob<ReviewJob>) =>
+    deps.log.child({
+      deliveryId: job.data.deliveryId,
+      key: job.key,
+      checkRunId: job.data.checkRunId,
+    });
+  const finish = async (
+    job: QueuedJob<ReviewJob>,
+    result: CheckRunResult,
+    outcome: ReviewOutcome,
+  ) => {
+    const octokit = await deps.auth(job.data.target.installationId);
+    await completeCheckRun(octokit, job.data.target, job.data.checkRunId, result);
+    metrics.reviews.inc({ outcome });
+    logFor(job).info({ outcome }, "review ended without a verdict");
+  };
+  return {
+    async run(job, signal, ensureLatest) {
+      const log = logFor(job);
+      const stopTimer = metrics.reviewDuration.startTimer();
+      log.info({ headSha: job.data.target.headSha }, "review started");
+      try {
+        const octokit = await deps.auth(job.data.target.installationId);
+        const conclusion = await runReviewJob(job.data, {
+          octokit,
+          mirrorsDir: deps.mirrorsDir,
+          settings: deps.settings,
+          log,
+          signal: withTimeout(signal, deps.settings.timeoutMs),
+          ensureLatest,
+        });
+        metrics.reviews.inc({ outcome: conclusion });
+      } finally {
+        stopTimer();
+      }
+    },
+    superseded: (job) => finish(job, superseded, "superseded"),
+    interrupted: (job) => finish(job, interrupted, "interrupted"),
+    async failed(job, error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logFor(job).error({ err: reason }, "review failed");
+      await finish(job, failure(reason), "failed");
+    },
+  };
+}
+
+/** The queue's signal (superseded, shutting down) and the review's own time limit, as one. */
+function withTimeout(signal: AbortSignal, timeoutMs: number | undefined): AbortSignal {
+  return timeoutMs === undefined
+    ? signal
+    : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+}

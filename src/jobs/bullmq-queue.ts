@@ -1,0 +1,78 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import type { QueuedJob, ReviewQueue } from "./review-queue.js";
+import {
+  bullmqJobId,
+  connectRedis,
+  queueKeys,
+  rememberSeconds,
+  type RedisQueueOptions,
+} from "./redis-queue-options.js";
+
+/** Kept after they finish so a redelivery meets the same job id; trimmed by age and count. */
+const finishedJobs = { age: 24 * 3600, count: 10_000 };
+const pollMs = 100;
+
+/**
+ * The webhook side of the Redis queue: it only enqueues. Supersession works Kodiak-style: each
+ * add records its id as the pull request's latest, and workers drop or abort jobs that are not.
+ * BullMQ's own deduplication was not enough here: it keeps the older of two waiting jobs.
+ */
+export class BullmqQueue<T> implements ReviewQueue<T> {
+  private readonly keys: ReturnType<typeof queueKeys>;
+  private readonly redis: Redis;
+  private readonly queue: Queue<QueuedJob<T>>;
+  private closing = false;
+
+  constructor(options: RedisQueueOptions) {
+    this.keys = queueKeys(options);
+    this.redis = connectRedis(options.url);
+    this.queue = new Queue<QueuedJob<T>>(this.keys.name, {
+      connection: this.redis,
+      prefix: this.keys.prefix,
+    });
+    this.queue.on("error", (error) => options.onError?.(error));
+  }
+
+  async add(job: QueuedJob<T>): Promise<boolean> {
+    if (this.closing) return false;
+    const first = await this.redis.set(this.keys.seen(job.id), "1", "EX", rememberSeconds, "NX");
+    if (first === null) return false;
+    await this.redis.set(this.keys.latest(job.key), job.id, "EX", rememberSeconds);
+    await this.queue.add("review", job, {
+      jobId: bullmqJobId(job.id),
+      removeOnComplete: finishedJobs,
+      removeOnFail: finishedJobs,
+    });
+    return true;
+  }
+
+  async hasSeen(id: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.seen(id))) === 1;
+  }
+
+  async depth(): Promise<number> {
+    return this.queue.getJobCountByTypes("waiting", "prioritized", "delayed");
+  }
+
+  /** Polls Redis: the work happens in other processes, which tell this one nothing. */
+  async drained(): Promise<void> {
+    for (;;) {
+      const left = await this.queue.getJobCountByTypes(
+        "waiting",
+        "prioritized",
+        "delayed",
+        "active",
+      );
+      if (left === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
+  /** Queued jobs stay in Redis for the workers; there is nothing of this process's to wait for. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.queue.close();
+    await this.redis.quit();
+  }
+}

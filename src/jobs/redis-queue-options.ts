@@ -1,0 +1,39 @@
+import { Redis } from "ioredis";
+
+export interface RedisQueueOptions {
+  /** `redis://…`, as in REDIS_URL. */
+  readonly url: string;
+  /** Key prefix of every key the queue writes; tests use a unique one each. */
+  readonly prefix?: string;
+  readonly name?: string;
+  /** BullMQ reports connection trouble as events; unheard, they would crash the process. */
+  readonly onError?: (error: Error) => void;
+}
+
+/** How long a delivery id and a pull request's latest job are remembered: past any redelivery. */
+export const rememberSeconds = 7 * 24 * 3600;
+
+/** Where a queue keeps its BullMQ keys and the two of its own that BullMQ has no notion of. */
+export function queueKeys(options: RedisQueueOptions) {
+  const prefix = options.prefix ?? "archdrift";
+  const name = options.name ?? "reviews";
+  const base = `${prefix}:${name}`;
+  return {
+    prefix,
+    name,
+    /** Set once per delivery id: a redelivery finds it and is dropped. */
+    seen: (id: string) => `${base}:seen:${id}`,
+    /** The id of the newest job for a pull request: older jobs check it and stand down. */
+    latest: (key: string) => `${base}:latest:${key}`,
+  };
+}
+
+/** BullMQ refuses custom job ids with a colon; ours join the delivery id and head SHA with one. */
+export function bullmqJobId(id: string): string {
+  return id.replaceAll(":", "_");
+}
+
+/** BullMQ's blocking commands need retries off (`maxRetriesPerRequest: null`). */
+export function connectRedis(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}

@@ -1,0 +1,35 @@
+/** A unit of work, keyed so that a newer job for the same key supersedes an older one. */
+export interface QueuedJob<T> {
+  /** Jobs with one key (repository and pull request) supersede each other. */
+  readonly key: string;
+  /** Delivery id and head SHA: a redelivery of the same id is dropped. */
+  readonly id: string;
+  readonly data: T;
+}
+
+export interface QueueHandlers<T> {
+  /**
+   * `ensureLatest` throws (and aborts `signal`) when a newer job for the same key was queued: call
+   * it right before publishing, so an older result never lands over a newer one.
+   */
+  run(job: QueuedJob<T>, signal: AbortSignal, ensureLatest: () => Promise<void>): Promise<void>;
+  /** Told when a job is dropped for a newer one, so its check run can still be completed. */
+  superseded(job: QueuedJob<T>): Promise<void>;
+  failed(job: QueuedJob<T>, error: unknown): Promise<void>;
+  /** The process stops and cannot hand the job to another one (the in-process queue only). */
+  interrupted(job: QueuedJob<T>): Promise<void>;
+}
+
+/** What the webhook side needs from a queue, in memory or on Redis. */
+export interface ReviewQueue<T> {
+  /** False when the id was queued before and the job was dropped. */
+  add(job: QueuedJob<T>): Promise<boolean>;
+  /** True when this id was queued before: the caller should not act on it again. */
+  hasSeen(id: string): Promise<boolean>;
+  /** Jobs waiting for a worker. */
+  depth(): Promise<number>;
+  /** Resolves when nothing waits and nothing runs: for tests and graceful shutdown. */
+  drained(): Promise<void>;
+  /** Stops taking jobs; running ones get `graceMs` to finish before they are handed back. */
+  close(graceMs: number): Promise<void>;
+}

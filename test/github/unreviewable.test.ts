@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { sampleBase, samplePullRequest } from "../../src/demo/sample-shop.js";
+import { defaultWorkspaceLimits } from "../../src/workspace/workspace-limits.js";
+import { useAppHarness, type AppHarness } from "./app-harness.js";
+
+async function openPullRequest(harness: AppHarness, number: number, publishHead = true) {
+  const baseSha = await harness.commit(sampleBase, "base");
+  const headSha = await harness.commit(samplePullRequest, "change");
+  const refs: Record<string, string> = { "refs/heads/main": baseSha };
+  if (publishHead) refs[`refs/pull/${number}/head`] = headSha;
+  await harness.publish(refs);
+  await harness.pullRequestEvent("opened", { number, baseSha, headSha });
+  await harness.settled();
+  return harness.github.runsFor(headSha);
+}
+
+describe("a commit over the size bounds", () => {
+  const harness = useAppHarness({
+    settings: { limits: { ...defaultWorkspaceLimits, maxFiles: 5 } },
+  });
+
+  it("completes the check run saying which bound was hit", async () => {
+    const [run] = await openPullRequest(harness, 21);
+    expect(run?.status).toBe("completed");
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toBe("Too large to review");
+    expect(run?.output?.summary).toContain("ARCHDRIFT_MAX_FILES");
+  });
+});
+
+describe("a review past its time limit", () => {
+  const harness = useAppHarness({ settings: { timeoutMs: 1 } });
+
+  it("completes the check run saying the review took too long", async () => {
+    const [run] = await openPullRequest(harness, 22);
+    expect(run?.status).toBe("completed");
+    expect(run?.output?.title).toBe("Review took too long");
+  });
+});
+
+describe("a head commit force-pushed away", () => {
+  const harness = useAppHarness();
+
+  it("completes the check run saying the commit is gone", async () => {
+    const [run] = await openPullRequest(harness, 23, false);
+    expect(run?.status).toBe("completed");
+    expect(run?.output?.title).toBe("Commit no longer exists");
+  });
+});
+
+describe("the base graph cache", () => {
+  const harness = useAppHarness();
+
+  const hits = async () => {
+    const { text } = await harness.metrics();
+    return Number(/^archdrift_graph_cache_hits_total (\d+)/m.exec(text)?.[1] ?? "0");
+  };
+
+  it("serves the second review of the same base from the cache", async () => {
+    await openPullRequest(harness, 24);
+    const before = await hits();
+    const headSha = await harness.commit(
+      { "src/shop/users/models.py": "class User:\n    pass\n" },
+      "more",
+    );
+    await harness.publish({ "refs/pull/24/head": headSha });
+    const baseSha = harness.github.pulls.get(24)?.baseSha ?? "";
+    await harness.pullRequestEvent("synchronize", { number: 24, baseSha, headSha });
+    await harness.settled();
+    expect(await hits()).toBe(before + 1);
+  });
+});
