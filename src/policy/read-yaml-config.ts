@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { ConfigError } from "./policy.js";
+import { boundedMessage } from "./bounded-message.js";
 
 /** A parsed YAML config: plain data for the schema, the document and line counter for positions. */
 export interface YamlConfig {
@@ -38,7 +39,7 @@ export function readYamlConfig(text: string, file: string): YamlConfigResult {
       message:
         error.code === "RESOURCE_EXHAUSTION"
           ? "the config is nested too deeply"
-          : `YAML syntax error: ${error.message}`,
+          : boundedMessage(`YAML syntax error: ${error.message}`),
     }));
     return { ok: false, errors: errors.slice(0, maxErrors) };
   }
