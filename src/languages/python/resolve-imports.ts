@@ -21,7 +21,7 @@ export function resolveImports(
 ): ResolvedImports {
   const edges: Edge[] = [];
   const warnings: ExtractionWarning[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   for (const statement of raw) {
     const names = importedModuleNames(statement, fromModule, isPackage);
     if (names === undefined) {
@@ -32,12 +32,15 @@ export function resolveImports(
       });
       continue;
     }
+    // `import a, a` or `from x import a, b` where both fall back to x: one edge per statement.
+    // The key is built once per statement: a hostile 100,000-name import must stay linear.
+    const statementKey = `${statement.line}\0${statement.text}`;
+    const targets = seen.get(statementKey) ?? new Set<string>();
+    seen.set(statementKey, targets);
     for (const name of names) {
       const to = internalModule(name, modules);
-      // `import a, a` or `from x import a, b` where both fall back to x: one edge per statement.
-      const key = `${statement.line}\0${statement.text}\0${to}`;
-      if (to === undefined || to === fromModule || seen.has(key)) continue;
-      seen.add(key);
+      if (to === undefined || to === fromModule || targets.has(to)) continue;
+      targets.add(to);
       edges.push(edgeFor(statement, fromModule, to, file));
     }
   }
