@@ -13,6 +13,8 @@ export interface GraphCacheOptions {
   readonly maxBytes?: number;
   /** Life of a Redis entry after its last use (default 7 days). */
   readonly ttlSeconds?: number;
+  /** Keep recently used graphs and scans decoded in memory too (default true). */
+  readonly inMemory?: boolean;
 }
 
 /** The base-graph cache the app and the CLI pass to `reviewChanges`; call `close()` on shutdown. */
@@ -23,6 +25,7 @@ export function createGraphCache(options: GraphCacheOptions = {}): StoredGraphCa
         redis: options.redisUrl,
         ...(options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds }),
       }),
+      options.inMemory,
     );
   }
   return graphCacheOn(
@@ -30,6 +33,7 @@ export function createGraphCache(options: GraphCacheOptions = {}): StoredGraphCa
       dir: options.dir ?? defaultCacheDir(),
       ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     }),
+    options.inMemory,
   );
 }
 

@@ -19,20 +19,20 @@ async function entryFiles(dir: string): Promise<string[]> {
 
 async function sizeOfOneEntry(): Promise<number> {
   const dir = await tempDir();
-  await createGraphCache({ dir }).set(keyFor("probe"), sampleGraph("a"));
+  await createGraphCache({ dir, inMemory: false }).set(keyFor("probe"), sampleGraph("a"));
   return (await stat((await entryFiles(dir))[0]!)).size;
 }
 
 describe("the disk graph cache", () => {
   it("returns what was stored, also to a new instance after a restart", async () => {
     const dir = join(await tempDir(), "not", "yet", "there");
-    await createGraphCache({ dir }).set(keyFor("c1"), sampleGraph("a"));
-    const restarted = createGraphCache({ dir });
+    await createGraphCache({ dir, inMemory: false }).set(keyFor("c1"), sampleGraph("a"));
+    const restarted = createGraphCache({ dir, inMemory: false });
     expect(await restarted.get(keyFor("c1"))).toEqual(sampleGraph("a"));
   });
 
   it("misses for any other repository, commit, analyser or extraction settings", async () => {
-    const cache = createGraphCache({ dir: await tempDir() });
+    const cache = createGraphCache({ dir: await tempDir(), inMemory: false });
     await cache.set(keyFor("c1"), sampleGraph("a"));
     expect(await cache.get(keyFor("c2"))).toBeUndefined();
     expect(await cache.get(keyFor("c1", { repo: "acme/other" }))).toBeUndefined();
@@ -42,7 +42,7 @@ describe("the disk graph cache", () => {
 
   it("treats a corrupt, truncated or unreadable entry as a miss", async () => {
     const dir = await tempDir();
-    const cache = createGraphCache({ dir });
+    const cache = createGraphCache({ dir, inMemory: false });
     for (const commit of ["garbage", "truncated", "not-a-graph", "folder"]) {
       await cache.set(keyFor(commit), sampleGraph("a"));
     }
@@ -53,7 +53,7 @@ describe("the disk graph cache", () => {
     await writeFile(files[2]!, gzipSync(JSON.stringify({ modules: "nope" })));
     await rm(files[3]!);
     await mkdir(files[3]!);
-    const restarted = createGraphCache({ dir });
+    const restarted = createGraphCache({ dir, inMemory: false });
     for (const commit of ["garbage", "truncated", "not-a-graph", "folder"]) {
       expect(await restarted.get(keyFor(commit))).toBeUndefined();
     }
@@ -64,7 +64,7 @@ describe("the disk graph cache", () => {
   it("stays under its byte bound by evicting the least recently used entries", async () => {
     const size = await sizeOfOneEntry();
     const dir = await tempDir();
-    const cache = createGraphCache({ dir, maxBytes: Math.floor(size * 2.5) });
+    const cache = createGraphCache({ dir, inMemory: false, maxBytes: Math.floor(size * 2.5) });
     await cache.set(keyFor("a"), sampleGraph("a"));
     await cache.set(keyFor("b"), sampleGraph("b"));
     expect(await cache.get(keyFor("a"))).toBeDefined();
@@ -78,11 +78,11 @@ describe("the disk graph cache", () => {
   it("remembers the order of use across a restart", async () => {
     const size = await sizeOfOneEntry();
     const dir = await tempDir();
-    const first = createGraphCache({ dir, maxBytes: Math.floor(size * 2.5) });
+    const first = createGraphCache({ dir, inMemory: false, maxBytes: Math.floor(size * 2.5) });
     await first.set(keyFor("a"), sampleGraph("a"));
     await first.set(keyFor("b"), sampleGraph("b"));
     await first.get(keyFor("a"));
-    const second = createGraphCache({ dir, maxBytes: Math.floor(size * 2.5) });
+    const second = createGraphCache({ dir, inMemory: false, maxBytes: Math.floor(size * 2.5) });
     await second.set(keyFor("c"), sampleGraph("c"));
     expect(await second.get(keyFor("b"))).toBeUndefined();
     expect(await second.get(keyFor("a"))).toEqual(sampleGraph("a"));
@@ -90,13 +90,16 @@ describe("the disk graph cache", () => {
 
   it("writes atomically: concurrent writers leave one whole entry and no temp files", async () => {
     const dir = await tempDir();
-    const writers = [createGraphCache({ dir }), createGraphCache({ dir })];
+    const writers = [
+      createGraphCache({ dir, inMemory: false }),
+      createGraphCache({ dir, inMemory: false }),
+    ];
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         writers[i % 2]!.set(keyFor("same"), sampleGraph(`g${i}`, 50)),
       ),
     );
-    const stored = await createGraphCache({ dir }).get(keyFor("same"));
+    const stored = await createGraphCache({ dir, inMemory: false }).get(keyFor("same"));
     expect(stored?.modules).toHaveLength(50);
     expect((await entryFiles(dir)).filter((file) => file.endsWith(".tmp"))).toEqual([]);
     expect(await entryFiles(dir)).toHaveLength(1);
@@ -105,8 +108,11 @@ describe("the disk graph cache", () => {
   it("keeps Python scans by blob across instances", async () => {
     const dir = await tempDir();
     const scan = { imports: [], warnings: [{ line: 3, message: "syntax error" }] };
-    await createGraphCache({ dir }).scans.setMany(new Map([["blob1", scan]]));
-    const found = await createGraphCache({ dir }).scans.getMany(["blob1", "blob2"]);
+    await createGraphCache({ dir, inMemory: false }).scans.setMany(new Map([["blob1", scan]]));
+    const found = await createGraphCache({ dir, inMemory: false }).scans.getMany([
+      "blob1",
+      "blob2",
+    ]);
     expect([...found]).toEqual([["blob1", scan]]);
   });
 });
