@@ -119,3 +119,30 @@ describe("merge queues", () => {
     expect(harness.github.reviews).toEqual([]);
   });
 });
+
+describe("more faults", () => {
+  it("retries after a 502 from GitHub and still completes the check run", async () => {
+    harness.github.injectFault("POST", /\/pulls\/\d+\/reviews$/, {
+      status: 502,
+      body: { message: "Bad Gateway" },
+    });
+    const [run] = await review(18, samplePullRequest);
+    expect(harness.github.faultsLeft).toBe(0);
+    expect(run?.conclusion).toBe("failure");
+    expect(harness.github.reviews).toHaveLength(1);
+  });
+
+  it("completes the check run truthfully when the git server cannot be reached", async () => {
+    const baseSha = await harness.commit(sampleBase, "base");
+    const headSha = await harness.commit(samplePullRequest, "change");
+    await harness.publish({ "refs/heads/main": baseSha, "refs/pull/19/head": headSha });
+    await harness.git.close();
+    await harness.pullRequestEvent("opened", { number: 19, baseSha, headSha });
+    await harness.settled();
+    const [run] = harness.github.runsFor(headSha);
+    expect(run?.status).toBe("completed");
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toBe("archdrift could not complete the review");
+    expect(run?.output?.summary).not.toContain(harness.token);
+  });
+});
