@@ -65,9 +65,16 @@ export async function runReviewJob(job: ReviewJob, context: JobContext): Promise
   }
   signal.throwIfAborted();
   await context.ensureLatest();
+  // The pull request may have been closed or pushed to while the review ran: the check run still
+  // tells the truth about this commit, but comments go only to a pull request still open on it.
+  const now = await stillCurrent(octokit, target);
+  if (now === "moved") {
+    await completeCheckRun(octokit, target, job.checkRunId, skipped(now));
+    return "cancelled";
+  }
   const verdict = verdictOf(report.findings);
   const comments =
-    target.pullNumber === undefined
+    target.pullNumber === undefined || now === "closed"
       ? undefined
       : await publishReview(octokit, { ...target, pullNumber: target.pullNumber }, report);
   await completeCheckRun(octokit, target, job.checkRunId, {

@@ -48,6 +48,8 @@ export interface PullOptions {
   readonly withoutPatch?: string[];
   /** What the API says when the job re-reads the pull request. */
   readonly state?: "open" | "closed";
+  /** Closed by someone after the review started. */
+  readonly closesDuringReview?: boolean;
 }
 
 /**
@@ -163,6 +165,7 @@ export class AppHarness {
       baseSha: pull.baseSha,
       headSha: pull.headSha,
       ...(pull.withoutPatch ? { withoutPatch: pull.withoutPatch } : {}),
+      ...(pull.closesDuringReview ? { closesDuringReview: true } : {}),
     });
     const payload = examplePayload("pull_request", "opened");
     const repository = this.repositoryPayload();

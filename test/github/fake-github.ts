@@ -34,6 +34,8 @@ export interface PullRecord {
   baseSha: string;
   /** Files whose patch GitHub leaves out (too large): comments must not target them. */
   withoutPatch?: string[];
+  /** Closed by someone while its review runs: open on the first read, closed after. */
+  closesDuringReview?: boolean;
 }
 
 /**
@@ -136,6 +138,12 @@ export class FakeGitHub {
 
   private getPull(request: MockRequest) {
     const pull = this.pulls.get(Number(request.params["pull_number"]));
+    if (pull?.closesDuringReview) {
+      const body = this.pullBody(pull);
+      pull.state = "closed";
+      pull.closesDuringReview = false;
+      return { status: 200, body };
+    }
     return pull
       ? { status: 200, body: this.pullBody(pull) }
       : { status: 404, body: { message: "Not Found" } };

@@ -8,7 +8,7 @@ const harness = useAppHarness();
 async function review(
   number: number,
   changes: Record<string, string | null>,
-  options: { withoutPatch?: string[]; state?: "closed" } = {},
+  options: { withoutPatch?: string[]; state?: "closed"; closesDuringReview?: boolean } = {},
 ) {
   const baseSha = await harness.commit(sampleBase, "base");
   const headSha = await harness.commit(changes, "change");
@@ -94,6 +94,15 @@ describe("GitHub faults", () => {
     const [run] = await review(17, samplePullRequest, { state: "closed" });
     expect(run?.status).toBe("completed");
     expect(run?.conclusion).toBe("skipped");
+    expect(harness.github.reviews).toEqual([]);
+  });
+});
+
+describe("a pull request closed while its review runs", () => {
+  it("still completes the check run on the commit, and posts no comments", async () => {
+    const [run] = await review(20, samplePullRequest, { closesDuringReview: true });
+    expect(run?.status).toBe("completed");
+    expect(run?.conclusion).toBe("failure");
     expect(harness.github.reviews).toEqual([]);
   });
 });
