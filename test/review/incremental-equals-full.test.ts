@@ -4,7 +4,7 @@ import { commitFiles, initRepo } from "../../src/workspace/scratch-repo.js";
 import { useTempDirs } from "../workspace/temp-dir.js";
 import { graphsBothWays, movedUnchangedEdges } from "./incremental-harness.js";
 import { initialPythonRepo, randomPythonChange } from "./python-repo-generator.js";
-import { seededRandom } from "./seeded-random.js";
+import { seededRandom } from "../support/seeded-random.js";
 import { initialTypeScriptRepo, randomTypeScriptChange } from "./typescript-repo-generator.js";
 
 const tempDir = useTempDirs();

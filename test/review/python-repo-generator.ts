@@ -1,5 +1,5 @@
 import type { FileChanges } from "../../src/workspace/scratch-repo.js";
-import type { Random } from "./seeded-random.js";
+import type { Random } from "../support/seeded-random.js";
 
 const domains = ["users", "orders", "payments", "catalog"];
 const layers = ["api", "services", "models", "core"];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boundedMessage, maxConfigMessageLength } from "../../src/policy/bounded-message.js";
 import { parsePolicy } from "../../src/policy/parse-policy.js";
-import { forSeeds, type SeededRandom } from "./seeded-random.js";
+import { forSeeds, type Random } from "../support/seeded-random.js";
 
 const file = ".github/archdrift.yml";
 
@@ -49,18 +49,18 @@ const scalars = [
 ];
 
 /** Config-shaped YAML: real keys, nested flow and block values, anchors, tags and noise. */
-function configLike(random: SeededRandom, depth = 0): string {
+function configLike(random: Random, depth = 0): string {
   const value = (): string => {
-    const roll = random.below(depth > 3 ? 2 : 5);
+    const roll = random.int(depth > 3 ? 2 : 5);
     if (roll === 0) return random.pick(scalars);
     if (roll === 1)
-      return `[${Array.from({ length: random.below(4) }, () => random.pick(scalars)).join(", ")}]`;
+      return `[${Array.from({ length: random.int(4) }, () => random.pick(scalars)).join(", ")}]`;
     if (roll === 2)
       return `{ ${random.pick(keys)}: ${random.pick(scalars)}, from: ${random.pick(scalars)} }`;
     return `\n${configLike(random, depth + 1)}`;
   };
   const indent = "  ".repeat(depth);
-  return Array.from({ length: 1 + random.below(4) }, () =>
+  return Array.from({ length: 1 + random.int(4) }, () =>
     random.next() < 0.1 ? `${indent}- ${value()}` : `${indent}${random.pick(keys)}: ${value()}`,
   ).join("\n");
 }
@@ -74,9 +74,7 @@ function configLike(random: SeededRandom, depth = 0): string {
  */
 describe("parsePolicy survives hostile configs", () => {
   it("random bytes decoded as UTF-8", async () => {
-    await forSeeds(400, 5_000, (random) =>
-      parses(random.bytes(random.below(4000)).toString("utf8")),
-    );
+    await forSeeds(400, 5_000, (random) => parses(random.bytes(random.int(4000)).toString("utf8")));
   });
 
   it("config-shaped YAML with random values, anchors and tags", async () => {
@@ -122,7 +120,7 @@ describe("parsePolicy survives hostile configs", () => {
   it("keeps every error message short enough for a check run", async () => {
     const texts: string[] = [];
     await forSeeds(400, 5_000, (random) => {
-      texts.push(random.bytes(random.below(4000)).toString("utf8"));
+      texts.push(random.bytes(random.int(4000)).toString("utf8"));
     });
     texts.push(`roots: [a]\n${"\u0001".repeat(100_000)}: x\n`);
     expect(longestMessage(texts)).toBeLessThanOrEqual(maxConfigMessageLength);

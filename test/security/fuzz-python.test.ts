@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Graph } from "../../src/graph/graph.js";
 import { extractPython } from "../../src/languages/python/extract-python.js";
-import { forSeeds, type SeededRandom } from "./seeded-random.js";
+import { forSeeds, type Random } from "../support/seeded-random.js";
 
 const packageFiles = [
   { path: "shop/__init__.py", text: "" },
@@ -46,10 +46,10 @@ class OrderService:
         log.info(f"placed {order!r:>{10}}")
 `;
 
-function mutate(random: SeededRandom, text: string): string {
-  const at = random.below(text.length);
+function mutate(random: Random, text: string): string {
+  const at = random.int(text.length);
   const noise = random.pick(["(", ")", "[", ":", "\\", '"', "'''", "\t", "\0", "\uFFFD", "\n  "]);
-  return text.slice(0, at) + noise.repeat(1 + random.below(4)) + text.slice(at);
+  return text.slice(0, at) + noise.repeat(1 + random.int(4)) + text.slice(at);
 }
 
 /**
@@ -62,7 +62,7 @@ function mutate(random: SeededRandom, text: string): string {
 describe("extractPython survives hostile files", () => {
   it("random bytes decoded as UTF-8", async () => {
     const runs = await forSeeds(300, 8_000, async (random) => {
-      await extract(random.bytes(random.below(3000)).toString("utf8"));
+      await extract(random.bytes(random.int(3000)).toString("utf8"));
     });
     expect(runs).toBeGreaterThan(0);
   });
@@ -72,7 +72,7 @@ describe("extractPython survives hostile files", () => {
     expect(full.warnings).toEqual([]);
     expect(full.edges.length).toBeGreaterThanOrEqual(3);
     await forSeeds(300, 8_000, async (random) => {
-      const cut = realLooking.slice(0, random.below(realLooking.length));
+      const cut = realLooking.slice(0, random.int(realLooking.length));
       await extract(random.next() < 0.5 ? cut : mutate(random, realLooking));
     });
   });

@@ -1,5 +1,5 @@
 import { comment, condition, importLines, names, simpleLines } from "./python-file-forms.js";
-import { Random } from "./seeded-random.js";
+import { seededRandom, type Random } from "../../support/seeded-random.js";
 
 /**
  * Seeded random Python files for the differential test: every construct the fast scanner has to
@@ -7,7 +7,7 @@ import { Random } from "./seeded-random.js";
  * random mutation that usually breaks the file (the scanner must then fall back, or still agree).
  */
 export function generatePythonFile(seed: number, mutate: boolean): string {
-  const random = new Random(seed);
+  const random = seededRandom(seed);
   const lines: Line[] = [];
   const unit = random.chance(0.15) ? "\t" : random.pick(["    ", "  "]);
   emitBlock(random, lines, 0, 3, "module");

@@ -1,17 +1,18 @@
 /**
- * A small seeded generator (mulberry32): the same seed gives the same inputs on every machine, so
- * a fuzz failure names a seed that reproduces it.
+ * mulberry32: a small seeded generator, so generated repositories, files and fuzz inputs are the
+ * same on every machine and a failing case can be replayed from its seed.
  */
-export interface SeededRandom {
+export interface Random {
   /** A float in [0, 1). */
   next(): number;
-  /** An integer in [0, max). */
-  below(max: number): number;
+  /** An integer in [0, below). */
+  int(below: number): number;
   pick<T>(items: readonly T[]): T;
+  chance(probability: number): boolean;
   bytes(length: number): Buffer;
 }
 
-export function seededRandom(seed: number): SeededRandom {
+export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -20,12 +21,16 @@ export function seededRandom(seed: number): SeededRandom {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const below = (max: number) => Math.floor(next() * max);
+  const int = (below: number) => Math.floor(next() * below);
   return {
     next,
-    below,
-    pick: (items) => items[below(items.length)]!,
-    bytes: (length) => Buffer.from(Array.from({ length }, () => below(256))),
+    int,
+    pick: (items) => {
+      if (items.length === 0) throw new Error("pick from an empty list");
+      return items[int(items.length)]!;
+    },
+    chance: (probability) => next() < probability,
+    bytes: (length) => Buffer.from(Array.from({ length }, () => int(256))),
   };
 }
 
@@ -36,7 +41,7 @@ export function seededRandom(seed: number): SeededRandom {
 export async function forSeeds(
   count: number,
   budgetMs: number,
-  body: (random: SeededRandom, seed: number) => unknown,
+  body: (random: Random, seed: number) => unknown,
 ): Promise<number> {
   const started = Date.now();
   let seed = 1;
