@@ -1,26 +1,27 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { emptyGraph, mergeGraphs, type Graph } from "../graph/graph.js";
-import { extractJavaScript } from "../languages/javascript/extract-javascript.js";
 import { extractPython } from "../languages/python/extract-python.js";
 import type { Snapshot } from "../workspace/snapshot.js";
+import { javascriptGraph } from "./javascript-graph.js";
 import type { SourceFiles } from "./source-files.js";
 
-/** The whole graph of one commit, every language together. */
+/**
+ * The whole graph of one commit, every language extracted from scratch: what `archdrift graph`
+ * shows, and the reference the incremental head graph is tested against (Python through
+ * `extractPython` itself, not the review's per-blob scans).
+ */
 export async function buildGraph(
   snapshot: Snapshot,
   files: SourceFiles,
   pythonRoots: readonly string[],
 ): Promise<Graph> {
   const graphs = await Promise.all([
-    pythonGraph(snapshot, files, pythonRoots),
+    extractedPythonGraph(snapshot, files, pythonRoots),
     javascriptGraph(snapshot, files),
   ]);
   return mergeGraphs(graphs);
 }
 
-async function pythonGraph(
+async function extractedPythonGraph(
   snapshot: Snapshot,
   files: SourceFiles,
   roots: readonly string[],
@@ -31,16 +32,4 @@ async function pythonGraph(
     [...texts].map(([path, text]) => ({ path, text })),
     roots,
   );
-}
-
-/** dependency-cruiser reads a file system, so the files it needs are written to a private folder. */
-async function javascriptGraph(snapshot: Snapshot, files: SourceFiles): Promise<Graph> {
-  if (files.javascript.length === 0) return emptyGraph;
-  const dir = await mkdtemp(join(tmpdir(), "archdrift-js-"));
-  try {
-    await snapshot.materialize([...files.javascript, ...files.javascriptSupport], dir);
-    return await extractJavaScript({ dir, files: files.javascript });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
