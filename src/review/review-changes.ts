@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { ChangedGraph, DriftReport } from "../drift/drift-report.js";
 import { evaluateDrift } from "../drift/evaluate-drift.js";
-import { emptyGraph, type Edge, type ExtractionWarning, type Graph } from "../graph/graph.js";
+import { edgesMissingFrom, pairKey, viewOf } from "../drift/graph-view.js";
+import { emptyGraph, type ExtractionWarning, type Graph } from "../graph/graph.js";
 import type { Classifier } from "../drift/classifier.js";
 import { changedPaths } from "../workspace/changed-paths.js";
 import { mergeBase, resolveCommit } from "../workspace/resolve-commit.js";
@@ -88,17 +89,18 @@ function skippedFiles(snapshot: Snapshot): ExtractionWarning[] {
   }));
 }
 
-const pair = (edge: Edge): string => `${edge.from}\u0000${edge.to}`;
-
 /** The neighbourhood a picture of the change should show. */
 function changedGraph(base: Graph, head: Graph, classify: Classifier): ChangedGraph {
-  const basePairs = new Set(base.edges.map(pair));
-  const headPairs = new Set(head.edges.map(pair));
-  const added = head.edges.filter((edge) => !basePairs.has(pair(edge)));
-  const removed = base.edges.filter((edge) => !headPairs.has(pair(edge)));
+  // The drift rules already indexed both graphs; their views are memoised per graph.
+  const baseView = viewOf(base);
+  const added = edgesMissingFrom(head, baseView);
+  const removed = edgesMissingFrom(base, viewOf(head));
   const touched = new Set([...added, ...removed].flatMap((edge) => [edge.from, edge.to]));
   const context = head.edges.filter(
-    (edge) => basePairs.has(pair(edge)) && touched.has(edge.from) && touched.has(edge.to),
+    (edge) =>
+      baseView.pairs.has(pairKey(edge.from, edge.to)) &&
+      touched.has(edge.from) &&
+      touched.has(edge.to),
   );
   const modules = [...base.modules, ...head.modules].filter((module) => touched.has(module.id));
   const domains: Record<string, string> = {};
