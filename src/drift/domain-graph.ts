@@ -1,4 +1,5 @@
 import type { Edge } from "../graph/graph.js";
+import { pairKey } from "../graph/pair-key.js";
 import { stronglyConnected } from "../graph/strongly-connected.js";
 import type { Classifier } from "./classifier.js";
 import type { GraphView } from "./graph-view.js";
@@ -18,7 +19,7 @@ export function domainGraphOf(view: GraphView, classify: Classifier): DomainGrap
   for (const edge of view.graph.edges) {
     const pair = domainPair(view, classify, edge);
     if (!pair) continue;
-    const key = `${pair[0]}\u0000${pair[1]}`;
+    const key = pairKey(pair[0], pair[1]);
     const behind = links.get(key) ?? [];
     behind.push(edge);
     links.set(key, behind);
@@ -46,9 +47,4 @@ export function domainPair(
   const toDomain = classify.domainOf(to);
   if (!fromDomain || !toDomain || fromDomain === toDomain) return undefined;
   return [fromDomain, toDomain];
-}
-
-export function splitPair(key: string): [string, string] {
-  const [from = "", to = ""] = key.split("\u0000");
-  return [from, to];
 }

@@ -1,7 +1,8 @@
 import type { Edge } from "../graph/graph.js";
 import type { Finding } from "./finding.js";
-import { domainGraphOf, splitPair, type DomainGraph } from "./domain-graph.js";
-import { byLocation, pairKey } from "./graph-view.js";
+import { pairKey, splitPairKey } from "../graph/pair-key.js";
+import { domainGraphOf, type DomainGraph } from "./domain-graph.js";
+import { byLocation } from "./graph-view.js";
 import { edgeFinding, severityOf, type RuleContext } from "./rule-context.js";
 
 /** Domain-level rules: new coupling, couplings removed, and domains that now depend on each other. */
@@ -20,7 +21,7 @@ function newCouplings(context: RuleContext, base: DomainGraph, head: DomainGraph
   if (!severity) return [];
   return [...head.links].flatMap(([key, edges]) => {
     if (base.links.has(key)) return [];
-    const [from, to] = splitPair(key);
+    const [from, to] = splitPairKey(key);
     const edge = firstAdded(context, edges);
     if (!edge) return [];
     const finding = edgeFinding("new-domain-coupling", severity, edge, {
@@ -44,7 +45,7 @@ function domainCycles(context: RuleContext, base: DomainGraph, head: DomainGraph
     if (newcomers.length === 0) return [];
     const inside = new Set(domains);
     const edges = [...head.links]
-      .filter(([key]) => splitPair(key).every((domain) => inside.has(domain)))
+      .filter(([key]) => splitPairKey(key).every((domain) => inside.has(domain)))
       .flatMap(([, links]) => links)
       .filter((edge) => edge.kind !== "type-only");
     const closing = firstAdded(context, edges);
@@ -62,7 +63,7 @@ function domainCycles(context: RuleContext, base: DomainGraph, head: DomainGraph
 function removedCouplings(base: DomainGraph, head: DomainGraph): Finding[] {
   return [...base.links].flatMap(([key, edges]) => {
     if (head.links.has(key) || !edges[0]) return [];
-    const [from, to] = splitPair(key);
+    const [from, to] = splitPairKey(key);
     const finding = edgeFinding("coupling-removed", "info", edges[0], {
       message: `Domain ${from} no longer depends on ${to}`,
       hint: "Nice work: the domains are more independent now.",

@@ -1,5 +1,6 @@
 import { adjacency, type Adjacency } from "../graph/adjacency.js";
 import type { Edge, EdgeKind, Graph, ModuleNode } from "../graph/graph.js";
+import { pairKey } from "../graph/pair-key.js";
 import { stronglyConnected } from "../graph/strongly-connected.js";
 
 /** Edges that run code when a module loads, or later: type-only imports never make a runtime cycle. */
@@ -20,10 +21,6 @@ export interface GraphView {
   readonly importTimeComponentOf: ReadonlyMap<string, number>;
   /** Module id to the number of distinct internal modules it imports, any kind. */
   readonly fanOut: ReadonlyMap<string, number>;
-}
-
-export function pairKey(from: string, to: string): string {
-  return `${from}\u0000${to}`;
 }
 
 /** A review judges the base twice (its own drift, then the PR): its indexes are built once. */

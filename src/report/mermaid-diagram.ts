@@ -1,6 +1,6 @@
 import type { ChangedGraph } from "../drift/drift-report.js";
 import type { Edge } from "../graph/graph.js";
-import { edgeKey } from "./edge-key.js";
+import { pairKey } from "../graph/pair-key.js";
 import { formatNumber } from "./format.js";
 import { mermaidIds, mermaidLabel, mermaidNode } from "./mermaid-text.js";
 
@@ -38,7 +38,9 @@ export function mermaidDiagram(
 ): MermaidDiagram {
   const maxEdges = options.maxEdges ?? 200;
   const maxLength = options.maxLength ?? 40_000;
-  const arrows = byPriority(arrowsOf(changed, new Set((options.errors ?? []).map(edgeKey))));
+  const arrows = byPriority(
+    arrowsOf(changed, new Set((options.errors ?? []).map((edge) => pairKey(edge.from, edge.to)))),
+  );
   let count = Math.min(arrows.length, maxEdges);
   let text = draw(arrows, count, changed.domains, limitsNote(maxEdges, maxLength));
   // Halving then stepping keeps the retries few for a diagram that is far over, exact for one just over.
@@ -54,7 +56,7 @@ function arrowsOf(changed: ChangedGraph, errors: ReadonlySet<string>): Arrow[] {
   const arrows = new Map<string, Arrow>();
   const put = (edges: readonly Edge[], category: Category): void => {
     for (const edge of edges) {
-      const key = edgeKey(edge);
+      const key = pairKey(edge.from, edge.to);
       if (!arrows.has(key)) arrows.set(key, { ...pairOf(edge), category, error: errors.has(key) });
     }
   };

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { ChangedGraph, DriftReport } from "../drift/drift-report.js";
 import { evaluateDrift } from "../drift/evaluate-drift.js";
-import { edgesMissingFrom, pairKey, viewOf } from "../drift/graph-view.js";
+import { edgesMissingFrom, viewOf } from "../drift/graph-view.js";
+import { pairKey } from "../graph/pair-key.js";
 import { emptyGraph, type ExtractionWarning, type Graph } from "../graph/graph.js";
 import type { Classifier } from "../drift/classifier.js";
 import { changedPaths } from "../workspace/changed-paths.js";
