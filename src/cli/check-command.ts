@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { verdictOf } from "../report/verdict.js";
 import { createGraphCache } from "../review/create-graph-cache.js";
 import { reviewChanges } from "../review/review-changes.js";
-import { workspaceLimitsFromEnv } from "../workspace/workspace-limits.js";
+import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 import { parseFormat, renderReport, reportFormats } from "./render-report.js";
 
@@ -36,6 +36,7 @@ export async function checkCommand(
     `archdrift: reviewing ${audit ? "" : `${values.base}...`}${values.head ?? "HEAD"} in ${repoDir}\n`,
   );
   const env = io.env ?? {};
+  const limits = limitsFrom(env);
   const cacheDir = values["cache-dir"] ?? env["ARCHDRIFT_CACHE_DIR"];
   const cache = cacheDir ? createGraphCache({ dir: resolve(io.cwd, cacheDir) }) : undefined;
   const report = await reviewChanges({
@@ -44,7 +45,7 @@ export async function checkCommand(
     head: values.head ?? "HEAD",
     ...(config ? { config } : {}),
     cache,
-    limits: workspaceLimitsFromEnv(env),
+    limits,
   }).finally(() => cache?.close());
   io.stdout.write(renderReport(report, format, io));
   return verdictOf(report.findings) === "failure" ? 1 : 0;
@@ -55,5 +56,14 @@ async function readConfig(path: string): Promise<{ file: string; text: string }>
     return { file: path, text: await readFile(path, "utf8") };
   } catch {
     throw new UsageError(`cannot read the config file ${path}`);
+  }
+}
+
+/** A bad bound in the environment is a usage error, said plainly, never a stack trace. */
+function limitsFrom(env: Readonly<Record<string, string | undefined>>): WorkspaceLimits {
+  try {
+    return workspaceLimitsFromEnv(env);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }

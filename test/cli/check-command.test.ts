@@ -169,6 +169,19 @@ describe("bounds and caching", () => {
     expect(stderr).toContain("archdrift reviews at most 3 (ARCHDRIFT_MAX_FILES)");
   });
 
+  it("exits 2 with a plain message for a bound that is not a number", async () => {
+    const dir = await repoWith({});
+    let stderr = "";
+    const code = await main(["check", "--base", "main", "--head", "pr"], {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: dir,
+      env: { ARCHDRIFT_MAX_FILES: "lots" },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('ARCHDRIFT_MAX_FILES must be a positive whole number, not "lots"');
+  });
+
   it("keeps base graphs in --cache-dir and gives the same report from the cache", async () => {
     const dir = await repoWith({
       "src/shop/orders/models.py": "from shop.orders.services import x\n",
