@@ -11,7 +11,10 @@ import { createGraphCache } from "../../src/review/create-graph-cache.js";
 import type { ReviewSettings } from "../../src/review/review-settings.js";
 import { createArchdriftApp, type ArchdriftApp } from "../../src/github/archdrift-app.js";
 import { createArchdriftLogger } from "../../src/github/archdrift-logger.js";
-import { ArchdriftOctokit } from "../../src/github/archdrift-octokit.js";
+import {
+  createArchdriftOctokit,
+  defaultGitHubTimeoutSeconds,
+} from "../../src/github/archdrift-octokit.js";
 import { commitFiles } from "../../src/workspace/scratch-repo.js";
 import {
   createServedRepo,
@@ -36,6 +39,8 @@ export interface HarnessOptions {
   readonly baseUrl?: string;
   /** Queue on this Redis under a unique prefix, with the worker in the same process. */
   readonly redisUrl?: string;
+  /** Each GitHub API request's own deadline (ARCHDRIFT_GITHUB_TIMEOUT_SECONDS in production). */
+  readonly githubTimeoutMs?: number;
 }
 
 export interface PullOptions {
@@ -113,7 +118,9 @@ export class AppHarness {
         privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
         secret,
         logLevel: "fatal",
-        Octokit: ArchdriftOctokit,
+        Octokit: createArchdriftOctokit({
+          requestTimeoutMs: options.githubTimeoutMs ?? defaultGitHubTimeoutSeconds * 1000,
+        }),
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       }),
     });
@@ -135,6 +142,7 @@ export class AppHarness {
   }
 
   async stop(): Promise<void> {
+    this.github.releaseHangs();
     await this.app.drained();
     await this.server.stop();
     await this.app.close(1_000);

@@ -50,8 +50,13 @@ export class FakeGitHub {
   /** `owner/repo` of the organisation defaults repository to its files. */
   readonly orgFiles = new Map<string, string>();
   private nextId = 1000;
-  private readonly faults: { method: string; path: RegExp; reply: MockReply; remaining: number }[] =
-    [];
+  private readonly faults: {
+    method: string;
+    path: RegExp;
+    reply: () => MockReply | Promise<MockReply>;
+    remaining: number;
+  }[] = [];
+  private readonly hangs = new Set<() => void>();
 
   constructor(
     private readonly api: GitHubApiMock,
@@ -78,14 +83,32 @@ export class FakeGitHub {
 
   /** The next `times` matching requests get `reply` instead of an answer: GitHub having a bad day. */
   injectFault(method: HttpMethod, path: RegExp, reply: MockReply, times = 1): void {
+    this.faults.push({ method, path, reply: () => reply, remaining: times });
+  }
+
+  /**
+   * The next `times` matching requests get no answer until `releaseHangs` (the harness calls it
+   * when it stops): GitHub accepting a connection and then saying nothing.
+   */
+  injectHang(method: HttpMethod, path: RegExp, times = 1): void {
+    const reply = () =>
+      new Promise<MockReply>((resolve) => {
+        const release = () => resolve({ status: 504, body: { message: "too late" } });
+        this.hangs.add(release);
+      });
     this.faults.push({ method, path, reply, remaining: times });
+  }
+
+  releaseHangs(): void {
+    this.hangs.forEach((release) => release());
+    this.hangs.clear();
   }
 
   get faultsLeft(): number {
     return this.faults.reduce((sum, fault) => sum + fault.remaining, 0);
   }
 
-  private faultFor(request: MockRequest): MockReply | undefined {
+  private faultFor(request: MockRequest): MockReply | Promise<MockReply> | undefined {
     const fault = this.faults.find(
       (candidate) =>
         candidate.remaining > 0 &&
@@ -94,7 +117,7 @@ export class FakeGitHub {
     );
     if (!fault) return undefined;
     fault.remaining -= 1;
-    return fault.reply;
+    return fault.reply();
   }
 
   runsFor(headSha: string): CheckRunRecord[] {
