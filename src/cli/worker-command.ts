@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { createProbot, type Probot } from "probot";
 import { readArchdriftEnv } from "../github/archdrift-env.js";
 import { createArchdriftLogger } from "../github/archdrift-logger.js";
-import { ArchdriftOctokit } from "../github/archdrift-octokit.js";
+import { createArchdriftOctokit } from "../github/archdrift-octokit.js";
 import { exitOnSigterm } from "../github/exit-on-sigterm.js";
 import { startReviewWorker } from "../github/review-worker.js";
 import { reviewSettingsFromEnv } from "../review/review-settings.js";
@@ -11,7 +11,8 @@ import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 /**
  * `archdrift worker`: reviews queued on Redis by the webhook server, on any machine, until
  * SIGTERM. Reads the server's environment: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, REDIS_URL,
- * GHE_HOST, ARCHDRIFT_CONCURRENCY, ARCHDRIFT_DATA_DIR, ARCHDRIFT_METRICS_PORT.
+ * GHE_HOST, ARCHDRIFT_CONCURRENCY, ARCHDRIFT_DATA_DIR, ARCHDRIFT_METRICS_PORT,
+ * ARCHDRIFT_GITHUB_TIMEOUT_SECONDS and the review bounds (ARCHDRIFT_MAX_*).
  */
 export async function workerCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
@@ -23,14 +24,13 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
     ...(io.env ?? process.env),
     ...(values.concurrency === undefined ? {} : { ARCHDRIFT_CONCURRENCY: values.concurrency }),
   };
-  const settings = readArchdriftEnv(env);
+  const { settings, reviewSettings } = settingsFrom(env);
   if (!settings.redis)
     throw new UsageError("archdrift worker takes reviews from Redis: set REDIS_URL");
   const log = createArchdriftLogger(env);
-  const reviewSettings = reviewSettingsFromEnv(env, settings.dataDir);
   const worker = await startReviewWorker(
     { ...settings, redis: settings.redis },
-    probotFrom(env, log),
+    probotFrom(env, log, settings.githubTimeoutMs),
     log,
     reviewSettings,
   );
@@ -41,10 +41,25 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   return new Promise<ExitCode>(() => {});
 }
 
-/** The same Probot the webhook server builds from the environment, for `probot.auth(installation)`. */
-function probotFrom(env: NodeJS.ProcessEnv, log: ReturnType<typeof createArchdriftLogger>): Probot {
+/** A mistyped ARCHDRIFT_* value stops the worker with a plain message, before it takes any job. */
+function settingsFrom(env: NodeJS.ProcessEnv) {
   try {
-    return createProbot({ env, overrides: { log, Octokit: ArchdriftOctokit } });
+    const settings = readArchdriftEnv(env);
+    return { settings, reviewSettings: reviewSettingsFromEnv(env, settings.dataDir) };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The same Probot the webhook server builds from the environment, for `probot.auth(installation)`. */
+function probotFrom(
+  env: NodeJS.ProcessEnv,
+  log: ReturnType<typeof createArchdriftLogger>,
+  requestTimeoutMs: number,
+): Probot {
+  const Octokit = createArchdriftOctokit({ requestTimeoutMs });
+  try {
+    return createProbot({ env, overrides: { log, Octokit } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(

@@ -1,5 +1,6 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { defaultGitHubTimeoutSeconds } from "./archdrift-octokit.js";
 
 export interface ArchdriftSettings {
   /** Bare mirrors (`mirrors/`) and, without Redis, cached base graphs (`graphs/`). */
@@ -14,13 +15,25 @@ export interface ArchdriftSettings {
   /** `archdrift worker` serves /metrics here; the webhook server serves it on its own port. */
   readonly metricsPort: number;
   readonly metricsHost: string;
+  /** Each request to GitHub's API is abandoned (and retried) after this long. */
+  readonly githubTimeoutMs: number;
 }
 
 function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number, not ${JSON.stringify(text)}`);
+  return value;
+}
+
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number of seconds, not ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -38,5 +51,7 @@ export function readArchdriftEnv(env: NodeJS.ProcessEnv): ArchdriftSettings {
       : {}),
     metricsPort: count(env, "ARCHDRIFT_METRICS_PORT", 9464),
     metricsHost: env["HOST"] || "localhost",
+    githubTimeoutMs:
+      seconds(env, "ARCHDRIFT_GITHUB_TIMEOUT_SECONDS", defaultGitHubTimeoutSeconds) * 1000,
   };
 }

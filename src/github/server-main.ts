@@ -3,7 +3,7 @@ import { reviewSettingsFromEnv } from "../review/review-settings.js";
 import { createArchdriftApp } from "./archdrift-app.js";
 import { readArchdriftEnv } from "./archdrift-env.js";
 import { createArchdriftLogger } from "./archdrift-logger.js";
-import { ArchdriftOctokit } from "./archdrift-octokit.js";
+import { createArchdriftOctokit } from "./archdrift-octokit.js";
 import { exitOnSigterm } from "./exit-on-sigterm.js";
 
 /**
@@ -12,16 +12,16 @@ import { exitOnSigterm } from "./exit-on-sigterm.js";
  * REDIS_URL, reviews go to BullMQ for `archdrift worker` processes (and this one, unless
  * ARCHDRIFT_CONCURRENCY=0).
  */
-const settings = readArchdriftEnv(process.env);
+const { settings, reviewSettings } = settingsOrExit(process.env);
 const log = createArchdriftLogger(process.env);
-const reviewSettings = reviewSettingsFromEnv(process.env, settings.dataDir);
 const app = createArchdriftApp({
   mirrorsDir: settings.mirrorsDir,
   settings: reviewSettings,
   concurrency: settings.concurrency,
   ...(settings.redis ? { redis: settings.redis } : {}),
 });
-const server = await run(app.appFn, { Octokit: ArchdriftOctokit, log });
+const Octokit = createArchdriftOctokit({ requestTimeoutMs: settings.githubTimeoutMs });
+const server = await run(app.appFn, { Octokit, log });
 
 // Stop taking webhooks first, then give running reviews their grace period.
 exitOnSigterm(async () => {
@@ -29,3 +29,14 @@ exitOnSigterm(async () => {
   await app.close(settings.graceMs);
   await reviewSettings.cache?.close?.();
 }, log);
+
+/** A mistyped ARCHDRIFT_* value stops the server at once with one plain line, not a stack trace. */
+function settingsOrExit(env: NodeJS.ProcessEnv) {
+  try {
+    const settings = readArchdriftEnv(env);
+    return { settings, reviewSettings: reviewSettingsFromEnv(env, settings.dataDir) };
+  } catch (error) {
+    process.stderr.write(`archdrift: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+}
