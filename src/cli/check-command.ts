@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { verdictOf } from "../report/verdict.js";
 import { createGraphCache } from "../review/create-graph-cache.js";
 import { reviewChanges } from "../review/review-changes.js";
+import { maxParseMsFromEnv } from "../review/review-settings.js";
 import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 import { parseFormat, renderReport, reportFormats } from "./render-report.js";
@@ -36,7 +37,7 @@ export async function checkCommand(
     `archdrift: reviewing ${audit ? "" : `${values.base}...`}${values.head ?? "HEAD"} in ${repoDir}\n`,
   );
   const env = io.env ?? {};
-  const limits = limitsFrom(env);
+  const { limits, maxParseMs } = boundsFrom(env);
   const cacheDir = values["cache-dir"] ?? env["ARCHDRIFT_CACHE_DIR"];
   const cache = cacheDir ? createGraphCache({ dir: resolve(io.cwd, cacheDir) }) : undefined;
   const report = await reviewChanges({
@@ -46,6 +47,7 @@ export async function checkCommand(
     ...(config ? { config } : {}),
     cache,
     limits,
+    maxParseMs,
   }).finally(() => cache?.close());
   io.stdout.write(renderReport(report, format, io));
   return verdictOf(report.findings) === "failure" ? 1 : 0;
@@ -60,9 +62,12 @@ async function readConfig(path: string): Promise<{ file: string; text: string }>
 }
 
 /** A bad bound in the environment is a usage error, said plainly, never a stack trace. */
-function limitsFrom(env: Readonly<Record<string, string | undefined>>): WorkspaceLimits {
+function boundsFrom(env: Readonly<Record<string, string | undefined>>): {
+  limits: WorkspaceLimits;
+  maxParseMs: number;
+} {
   try {
-    return workspaceLimitsFromEnv(env);
+    return { limits: workspaceLimitsFromEnv(env), maxParseMs: maxParseMsFromEnv(env) };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

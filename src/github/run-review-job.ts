@@ -102,6 +102,7 @@ async function review(job: ReviewJob, context: JobContext): Promise<DriftReport>
     signal: context.signal,
     cache: context.settings.cache,
     limits: context.settings.limits,
+    maxParseMs: context.settings.maxParseMs,
     ...(config ? { config } : {}),
   });
 }

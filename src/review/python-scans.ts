@@ -1,4 +1,5 @@
 import type { FileScan } from "../languages/python/raw-import.js";
+import { ParseTimeoutError } from "../languages/python/parse-timeout-error.js";
 import { scanPythonSource } from "../languages/python/scan-python-source.js";
 import type { Snapshot } from "../workspace/snapshot.js";
 import type { ScanCache } from "./graph-cache.js";
@@ -9,11 +10,21 @@ export interface PythonScans {
   scansOf(snapshot: Snapshot, paths: readonly string[]): Promise<Map<string, FileScan>>;
 }
 
+export interface ScanBounds {
+  /** One file's parse may take this long (see `scanPythonSource`). */
+  readonly maxParseMs?: number | undefined;
+  /** The review's own deadline or cancellation, checked between files. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 /**
  * Scans by blob SHA, remembered for the review (a head shares most blobs with its base) and, with
  * a cache, across reviews and repositories.
  */
-export function createPythonScans(cache: ScanCache | undefined): PythonScans {
+export function createPythonScans(
+  cache: ScanCache | undefined,
+  bounds: ScanBounds = {},
+): PythonScans {
   const known = new Map<string, FileScan>();
   return {
     async scansOf(snapshot, paths) {
@@ -23,7 +34,7 @@ export function createPythonScans(cache: ScanCache | undefined): PythonScans {
         return blob === undefined ? [] : [{ path, blob }];
       });
       await recall(known, cache, unknownBlobs(wanted, known));
-      await scanMissing(known, cache, snapshot, wanted);
+      await scanMissing(known, cache, snapshot, wanted, bounds);
       return new Map(wanted.map(({ path, blob }) => [path, known.get(blob)!]));
     },
   };
@@ -47,6 +58,7 @@ async function scanMissing(
   cache: ScanCache | undefined,
   snapshot: Snapshot,
   wanted: readonly { path: string; blob: string }[],
+  bounds: ScanBounds,
 ): Promise<void> {
   const missing = new Map<string, string>();
   for (const { path, blob } of wanted) if (!known.has(blob)) missing.set(blob, path);
@@ -54,9 +66,19 @@ async function scanMissing(
   const texts = await snapshot.readText([...missing.values()]);
   const fresh = new Map<string, FileScan>();
   for (const [blob, path] of missing) {
-    const scan = await scanPythonSource(texts.get(path) ?? "");
+    bounds.signal?.throwIfAborted();
+    const scan = await scanFile(texts.get(path) ?? "", path, bounds.maxParseMs);
     known.set(blob, scan);
     fresh.set(blob, scan);
   }
   await cache?.setMany(fresh);
+}
+
+async function scanFile(text: string, path: string, maxParseMs: number | undefined) {
+  try {
+    return await scanPythonSource(text, maxParseMs);
+  } catch (error) {
+    if (error instanceof ParseTimeoutError) throw new ParseTimeoutError(error.limitMs, path);
+    throw error;
+  }
 }

@@ -36,6 +36,10 @@ export interface ReviewRequest {
   readonly repoId?: string | undefined;
   /** How much of a commit to read; past them the review stops with `LimitExceededError`. */
   readonly limits?: WorkspaceLimits | undefined;
+  /** Past this, one Python file's parse stops the review with `ParseTimeoutError`. */
+  readonly maxParseMs?: number | undefined;
+  /** Stops the review between files: its time limit, a newer push, a shutdown. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The use case: what the change from base to head does to the architecture. */
@@ -56,6 +60,7 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
   const graphs = await reviewGraphs(base, head, loaded.policy, {
     cache: request.cache,
     repoId: request.repoId ?? resolve(request.repoDir),
+    bounds: { maxParseMs: request.maxParseMs, signal: request.signal },
   });
   const classify = classifierFor(loaded.policy, [graphs.base, graphs.head]);
   const baseFindings = evaluateDrift(emptyGraph, graphs.base, loaded.policy, classify);

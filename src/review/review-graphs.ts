@@ -7,13 +7,15 @@ import { graphCacheKey } from "./graph-cache-key.js";
 import { headJavaScriptGraph, javascriptGraph } from "./javascript-graph.js";
 import { pythonGraph } from "./python-graph.js";
 import { pythonRoots } from "./python-roots.js";
-import { createPythonScans, type PythonScans } from "./python-scans.js";
+import { createPythonScans, type PythonScans, type ScanBounds } from "./python-scans.js";
 import { sourceFiles, type SourceFiles } from "./source-files.js";
 
 export interface GraphSources {
   readonly cache?: GraphCache | undefined;
   /** Names the repository in cache keys. */
   readonly repoId: string;
+  /** How long one Python file's parse may take, and the review's cancellation. */
+  readonly bounds?: ScanBounds;
 }
 
 export interface ReviewGraphs {
@@ -38,7 +40,7 @@ export async function reviewGraphs(
     { snapshot: base, files: baseFiles },
     { snapshot: head, files: headFiles },
   ]);
-  const scans = createPythonScans(sources.cache?.scans);
+  const scans = createPythonScans(sources.cache?.scans, sources.bounds);
   const baseGraph = await cachedBaseGraph(base, baseFiles, roots, scans, policy, sources);
   const [python, javascript] = await Promise.all([
     pythonGraph(head, headFiles.python, roots, scans),

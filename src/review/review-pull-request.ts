@@ -20,6 +20,8 @@ export interface PullRequestReview {
   /** Shared base graphs (see `createGraphCache`); keyed by `repoFullName`. */
   readonly cache?: GraphCache | undefined;
   readonly limits?: WorkspaceLimits | undefined;
+  /** See `ReviewRequest.maxParseMs`. */
+  readonly maxParseMs?: number | undefined;
 }
 
 /** The review of a pull request on a remote repository: fetch both commits, then judge the change. */
@@ -43,6 +45,8 @@ export async function reviewPullRequest(request: PullRequestReview): Promise<Dri
     cache: request.cache,
     repoId: request.repoFullName,
     limits: request.limits,
+    maxParseMs: request.maxParseMs,
+    signal: request.signal,
   });
   request.signal?.throwIfAborted();
   return report;

@@ -1,5 +1,9 @@
 import { join } from "node:path";
-import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
+import {
+  positiveWholeNumber,
+  workspaceLimitsFromEnv,
+  type WorkspaceLimits,
+} from "../workspace/workspace-limits.js";
 import { createGraphCache } from "./create-graph-cache.js";
 import type { GraphCache } from "./graph-cache.js";
 
@@ -11,13 +15,21 @@ export interface ReviewSettings {
   readonly limits?: WorkspaceLimits | undefined;
   /** A review taking longer ends with a completed check run that says so. */
   readonly timeoutMs?: number | undefined;
+  /** One Python file's parse taking longer ends the review the same way, naming the file. */
+  readonly maxParseMs?: number | undefined;
 }
 
 export const defaultReviewTimeoutSeconds = 600;
 
 /**
+ * Eight times what tree-sitter took here for a 1 MB file (larger files are skipped before parsing):
+ * ordinary code never reaches it, and a hostile file holds the process for seconds, not minutes.
+ */
+export const defaultMaxParseMs = 5_000;
+
+/**
  * Settings from the environment: ARCHDRIFT_MAX_FILES, ARCHDRIFT_MAX_FILE_BYTES,
- * ARCHDRIFT_MAX_TOTAL_BYTES, ARCHDRIFT_REVIEW_TIMEOUT_SECONDS; base graphs cached in Redis when
+ * ARCHDRIFT_MAX_TOTAL_BYTES, ARCHDRIFT_MAX_PARSE_MS, ARCHDRIFT_REVIEW_TIMEOUT_SECONDS; base graphs cached in Redis when
  * REDIS_URL is set (shared by every worker), else on disk under `dataDir/graphs`.
  */
 export function reviewSettingsFromEnv(
@@ -28,6 +40,7 @@ export function reviewSettingsFromEnv(
   return {
     limits: workspaceLimitsFromEnv(env),
     timeoutMs: seconds(env, "ARCHDRIFT_REVIEW_TIMEOUT_SECONDS", defaultReviewTimeoutSeconds) * 1000,
+    maxParseMs: maxParseMsFromEnv(env),
     cache: createGraphCache(redisUrl ? { redisUrl } : { dir: join(dataDir, "graphs") }),
   };
 }
@@ -43,4 +56,9 @@ function seconds(
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number of seconds`);
   return value;
+}
+
+/** ARCHDRIFT_MAX_PARSE_MS, a positive whole number of milliseconds. */
+export function maxParseMsFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  return positiveWholeNumber(env, "ARCHDRIFT_MAX_PARSE_MS", defaultMaxParseMs);
 }

@@ -1,3 +1,4 @@
+import { ParseTimeoutError } from "../languages/python/parse-timeout-error.js";
 import { CommitNotFoundError } from "../workspace/commit-not-found-error.js";
 import { LimitExceededError } from "../workspace/limit-exceeded-error.js";
 import { ConfigProblem } from "./config-problem.js";
@@ -26,6 +27,13 @@ export function unreviewable(error: unknown): Unreviewable | undefined {
       kind: "limit",
       title: "Too large to review",
       details: `archdrift stopped before reading anything: ${error.message}.`,
+    };
+  }
+  if (error instanceof ParseTimeoutError) {
+    return {
+      kind: "limit",
+      title: "A file took too long to parse",
+      details: `archdrift stopped: ${error.message}. Reading the file as if it had no imports could invent findings, so nothing was judged. Exclude the file in \`.github/archdrift.yml\` (\`exclude:\`) if it is generated, or raise the bound.`,
     };
   }
   if (error instanceof CommitNotFoundError) {

@@ -32,18 +32,28 @@ export const workspaceLimitVariables: Readonly<Record<keyof WorkspaceLimits, str
 export function workspaceLimitsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
 ): WorkspaceLimits {
-  const read = (key: keyof WorkspaceLimits): number => {
-    const name = workspaceLimitVariables[key];
-    const raw = env[name]?.trim().replaceAll("_", "");
-    if (raw === undefined || raw === "") return defaultWorkspaceLimits[key];
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1)
-      throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(env[name])}`);
-    return value;
-  };
+  const read = (key: keyof WorkspaceLimits): number =>
+    positiveWholeNumber(env, workspaceLimitVariables[key], defaultWorkspaceLimits[key]);
   return {
     maxFiles: read("maxFiles"),
     maxFileBytes: read("maxFileBytes"),
     maxTotalBytes: read("maxTotalBytes"),
   };
+}
+
+/**
+ * A bound read from the environment (`1_000_000` allowed), or `fallback` when unset. Anything but a
+ * positive whole number throws: an operator's typo must not silently lift a bound.
+ */
+export function positiveWholeNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+): number {
+  const raw = env[name]?.trim().replaceAll("_", "");
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(env[name])}`);
+  return value;
 }

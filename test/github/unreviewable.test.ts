@@ -3,9 +3,14 @@ import { sampleBase, samplePullRequest } from "../../src/demo/sample-shop.js";
 import { defaultWorkspaceLimits } from "../../src/workspace/workspace-limits.js";
 import { useAppHarness, type AppHarness } from "./app-harness.js";
 
-async function openPullRequest(harness: AppHarness, number: number, publishHead = true) {
+async function openPullRequest(
+  harness: AppHarness,
+  number: number,
+  publishHead = true,
+  changes: Record<string, string> = samplePullRequest,
+) {
   const baseSha = await harness.commit(sampleBase, "base");
-  const headSha = await harness.commit(samplePullRequest, "change");
+  const headSha = await harness.commit(changes, "change");
   const refs: Record<string, string> = { "refs/heads/main": baseSha };
   if (publishHead) refs[`refs/pull/${number}/head`] = headSha;
   await harness.publish(refs);
@@ -35,6 +40,27 @@ describe("a review past its time limit", () => {
     const [run] = await openPullRequest(harness, 22);
     expect(run?.status).toBe("completed");
     expect(run?.output?.title).toBe("Review took too long");
+  });
+});
+
+describe("a Python file that takes too long to parse", () => {
+  const harness = useAppHarness({ settings: { maxParseMs: 50 } });
+
+  it("ends the review with a completed check run naming the file and the bound", async () => {
+    // An unclosed bracket at the end sends the file past the fast scanner to the parser, whose
+    // parse of about 900 kB takes several hundred milliseconds.
+    const slow = `import os\n${"values = [1, 2, 3]\n".repeat(50_000)}tail = (\n`;
+    const [run] = await openPullRequest(harness, 23, true, {
+      ...samplePullRequest,
+      "src/shop/orders/generated_table.py": slow,
+    });
+    expect(run?.status).toBe("completed");
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toBe("A file took too long to parse");
+    expect(run?.output?.summary).toContain(
+      "parsing `src/shop/orders/generated_table.py` took longer than 50 ms (ARCHDRIFT_MAX_PARSE_MS)",
+    );
+    expect(harness.github.reviews).toHaveLength(0);
   });
 });
 

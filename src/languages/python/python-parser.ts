@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { Language, Parser, type Tree } from "web-tree-sitter";
+import { Language, Parser, type ParseOptions, type ParseState, type Tree } from "web-tree-sitter";
+import { ParseTimeoutError } from "./parse-timeout-error.js";
 
 let parserPromise: Promise<Parser> | undefined;
 
@@ -27,23 +28,43 @@ async function createParser(): Promise<Parser> {
   return parser;
 }
 
+export interface ParseDeadline {
+  /** `performance.now()` past which the parse halts. */
+  readonly at: number;
+  readonly limitMs: number;
+}
+
 /**
  * Parses `text` and hands the tree to `use`, freeing the tree's wasm memory afterwards: trees are not
  * garbage collected. `use` also receives the text that was actually parsed (see `parsableText`).
+ * Past `deadline` the parse halts and `ParseTimeoutError` is thrown: the parse is synchronous, and a
+ * hostile file must not hold the process (and every webhook it should be answering) for long.
  */
 export async function withPythonTree<T>(
   text: string,
   use: (tree: Tree, parsedText: string) => T,
+  deadline?: ParseDeadline,
 ): Promise<T> {
   const parser = await pythonParser();
   const parsedText = parsableText(text);
-  const tree = parser.parse(parsedText);
+  const tree = parser.parse(parsedText, null, deadline ? haltAfter(deadline) : {});
+  if (!tree && deadline && performance.now() > deadline.at) {
+    // A halted parse would otherwise resume where it stopped on the next call.
+    parser.reset();
+    throw new ParseTimeoutError(deadline.limitMs);
+  }
   if (!tree) throw new Error("tree-sitter-python returned no tree");
   try {
     return use(tree, parsedText);
   } finally {
     tree.delete();
   }
+}
+
+// tree-sitter halts when the callback returns true; the declared type forgets that it may.
+function haltAfter(deadline: ParseDeadline): ParseOptions {
+  const progressCallback: (state: ParseState) => boolean = () => performance.now() > deadline.at;
+  return { progressCallback } as ParseOptions;
 }
 
 /**
