@@ -140,6 +140,9 @@ function commitRefspec(input: FetchInput, role: "base" | "head"): string {
   return `+${role === "base" ? input.baseSha : input.headSha}:${localRef(input, role)}`;
 }
 
+/** Waits before the second and third try of a fetch that failed on its way over the network. */
+const transientRetryDelaysMs = [1_000, 3_000];
+
 async function fetchRefspecs(git: Git, url: URL, refspecs: readonly string[]): Promise<void> {
   const args = [
     "fetch",
@@ -151,16 +154,36 @@ async function fetchRefspecs(git: Git, url: URL, refspecs: readonly string[]): P
     url.href,
     ...refspecs,
   ];
-  try {
-    await git(args);
-  } catch (error) {
-    if (isAuthFailure(error))
-      throw new FetchAuthError(url.origin, (error as GitCommandError).stderr);
-    // Another process (a second worker) holds a ref or pack lock: git fails rather than waits.
-    if (!isLockError(error)) throw error;
-    await sleep(200 + Math.random() * 300);
-    await git(args);
+  for (let failures = 0; ; failures++) {
+    try {
+      return void (await git(args));
+    } catch (error) {
+      if (isAuthFailure(error))
+        throw new FetchAuthError(url.origin, (error as GitCommandError).stderr);
+      const wait = retryDelay(error, failures);
+      if (wait === undefined) throw error;
+      await sleep(wait);
+    }
   }
+}
+
+/**
+ * Another process (a second worker) holding a ref or pack lock makes git fail rather than wait; a
+ * connection dropped or reset partway through a pack is the network's fault, not the commit's.
+ * Both are worth another try. A missing commit, a refused token or a full disk are not.
+ */
+function retryDelay(error: unknown, failures: number): number | undefined {
+  if (!(error instanceof GitCommandError) || failures >= transientRetryDelaysMs.length)
+    return undefined;
+  if (isLockError(error)) return 200 + Math.random() * 300;
+  if (isMissingOnServer(error) || /No space left on device/i.test(error.stderr)) return undefined;
+  return isTransportFailure(error) ? transientRetryDelaysMs[failures] : undefined;
+}
+
+function isTransportFailure(error: GitCommandError): boolean {
+  return /early EOF|RPC failed|remote end hung up|unexpected disconnect|index-pack failed|Connection reset|Recv failure|returned error: 5\d\d|Operation timed out|transfer closed/i.test(
+    error.stderr,
+  );
 }
 
 function isMissingOnServer(error: unknown): boolean {

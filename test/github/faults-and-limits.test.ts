@@ -141,6 +141,26 @@ describe("more faults", () => {
     expect(harness.github.reviews).toHaveLength(1);
   });
 
+  it("fetches again when the git server drops the connection partway through the pack", async () => {
+    harness.git.interruptPacks({ times: 1, afterBytes: 20, mode: "close" });
+    const [run] = await review(20, samplePullRequest);
+    expect(harness.git.interruptionsLeft).toBe(0);
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toMatch(/architecture drift/);
+    expect(harness.github.reviews).toHaveLength(1);
+  });
+
+  it("completes the check run with git's reason when every fetch is cut short", async () => {
+    harness.git.interruptPacks({ times: 3, afterBytes: 20, mode: "close" });
+    const [run] = await review(24, samplePullRequest);
+    expect(harness.git.interruptionsLeft).toBe(0);
+    expect(run?.status).toBe("completed");
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toBe("archdrift could not complete the review");
+    expect(run?.output?.summary).toMatch(/git fetch failed .*(RPC failed|early EOF|hung up)/);
+    expect(harness.github.reviews).toHaveLength(0);
+  });
+
   it("completes the check run truthfully when the git server cannot be reached", async () => {
     const baseSha = await harness.commit(sampleBase, "base");
     const headSha = await harness.commit(samplePullRequest, "change");

@@ -15,7 +15,22 @@ export interface GitHttpServer {
   /** `http://127.0.0.1:<port>`; append `/<owner>/<name>.git` for a clone URL. */
   readonly url: string;
   readonly requests: GitHttpRequest[];
+  /** Cuts the next `times` packs the server sends, partway through (see `PackInterruption`). */
+  interruptPacks(interruption: PackInterruption): void;
+  /** Packs still to be cut. */
+  readonly interruptionsLeft: number;
   close(): Promise<void>;
+}
+
+/**
+ * A pack that stops partway: `afterBytes` bytes past its `PACK` signature, the server either drops
+ * the connection ("close") or keeps it open and sends nothing more ("stall"). Responses without a
+ * pack (ref advertisements, ls-refs) pass untouched and do not count.
+ */
+export interface PackInterruption {
+  readonly times: number;
+  readonly afterBytes: number;
+  readonly mode: "close" | "stall";
 }
 
 export interface GitHttpServerOptions {
@@ -33,13 +48,19 @@ export interface GitHttpServerOptions {
 export async function startGitHttpServer(options: GitHttpServerOptions): Promise<GitHttpServer> {
   const requests: GitHttpRequest[] = [];
   const delayed = new Set<NodeJS.Timeout>();
+  const cuts = { left: 0, afterBytes: 0, mode: "close" as PackInterruption["mode"] };
+  const takeCut = (): PackCut | undefined => {
+    if (cuts.left === 0) return undefined;
+    cuts.left -= 1;
+    return { afterBytes: cuts.afterBytes, mode: cuts.mode };
+  };
   const expected = `x-access-token:${options.token}`;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const authorized = basicCredentials(request.headers.authorization) === expected;
     requests.push({ method: request.method ?? "GET", path: url.pathname, authorized });
     const answer = () =>
-      authorized ? runBackend(options.root, url, request, response) : refuse(response);
+      authorized ? runBackend(options.root, url, request, response, takeCut) : refuse(response);
     if (!options.delayMs) return answer();
     const timer = setTimeout(() => {
       delayed.delete(timer);
@@ -52,6 +73,11 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    interruptPacks: ({ times, afterBytes, mode }) =>
+      Object.assign(cuts, { left: times, afterBytes, mode }),
+    get interruptionsLeft() {
+      return cuts.left;
+    },
     close: () =>
       new Promise((resolve) => {
         delayed.forEach((timer) => clearTimeout(timer));
@@ -80,6 +106,7 @@ function runBackend(
   url: URL,
   request: IncomingMessage,
   response: ServerResponse,
+  takeCut: () => PackCut | undefined,
 ): void {
   const header = (name: string) => request.headers[name]?.toString() ?? "";
   const backend = spawn("git", ["http-backend"], {
@@ -101,21 +128,37 @@ function runBackend(
   });
   backend.stdin.on("error", () => undefined);
   request.pipe(backend.stdin);
-  const cgi = new CgiResponse(response);
+  const cgi = new CgiResponse(response, takeCut, () => backend.kill());
   backend.stdout.on("data", (chunk: Buffer) => cgi.push(chunk));
   backend.stdout.on("end", () => cgi.end());
   backend.on("error", (error) => cgi.fail(error.message));
 }
 
+interface PackCut {
+  readonly afterBytes: number;
+  readonly mode: PackInterruption["mode"];
+}
+
 /** Turns a CGI program's output (headers, a blank line, the body) into an HTTP response. */
 class CgiResponse {
   private head: Buffer | undefined = Buffer.alloc(0);
+  /** Body bytes sent so far, and where the pack began in them once seen. */
+  private sent = 0;
+  private packAt: number | undefined;
+  private cut: PackCut | undefined;
+  private stopped = false;
+  private seen: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly response: ServerResponse) {}
+  constructor(
+    private readonly response: ServerResponse,
+    private readonly takeCut: () => PackCut | undefined,
+    private readonly stopBackend: () => void,
+  ) {}
 
   push(chunk: Buffer): void {
+    if (this.stopped) return;
     if (this.head === undefined) {
-      this.response.write(chunk);
+      this.writeBody(chunk);
       return;
     }
     this.head = Buffer.concat([this.head, chunk]);
@@ -124,10 +167,11 @@ class CgiResponse {
     const body = this.head.subarray(end.body);
     this.writeHead(this.head.subarray(0, end.header).toString("latin1"));
     this.head = undefined;
-    if (body.length > 0) this.response.write(body);
+    if (body.length > 0) this.writeBody(body);
   }
 
   end(): void {
+    if (this.stopped) return;
     if (this.head !== undefined) return this.fail("the backend sent no complete headers");
     this.response.end();
   }
@@ -135,6 +179,37 @@ class CgiResponse {
   fail(message: string): void {
     if (this.response.headersSent) return void this.response.destroy();
     this.response.writeHead(500, { "Content-Type": "text/plain" }).end(`${message}\n`);
+  }
+
+  /** Passes body bytes on, unless a cut is due inside them. */
+  private writeBody(chunk: Buffer): void {
+    this.findPack(chunk);
+    const cut = this.packAt === undefined ? undefined : this.cutFor();
+    const limit = cut && this.packAt !== undefined ? this.packAt + cut.afterBytes : Infinity;
+    if (this.sent + chunk.length <= limit) {
+      this.sent += chunk.length;
+      this.response.write(chunk);
+      return;
+    }
+    this.response.write(chunk.subarray(0, Math.max(0, limit - this.sent)));
+    this.stopped = true;
+    this.stopBackend();
+    if (cut?.mode === "close") this.response.socket?.destroy();
+  }
+
+  private findPack(chunk: Buffer): void {
+    if (this.packAt !== undefined) return;
+    // The signature may straddle two chunks: search the tail of what came before as well.
+    const window = Buffer.concat([this.seen.subarray(-3), chunk]);
+    const at = window.indexOf("PACK");
+    if (at >= 0) this.packAt = this.sent - Math.min(3, this.seen.length) + at;
+    this.seen = chunk;
+  }
+
+  /** A cut is taken only by a response that carries a pack. */
+  private cutFor(): PackCut {
+    this.cut ??= this.takeCut() ?? { afterBytes: Number.POSITIVE_INFINITY, mode: "close" };
+    return this.cut;
   }
 
   private headerEnd(buffer: Buffer): { header: number; body: number } | undefined {

@@ -10,6 +10,7 @@ import {
 } from "../../src/workspace/fetch-pull-request.js";
 import { commitFiles, checkoutBranch } from "../../src/workspace/scratch-repo.js";
 import { openSnapshot } from "../../src/workspace/snapshot.js";
+import { GitCommandError } from "../../src/workspace/run-git.js";
 import { InvalidFetchInputError } from "../../src/workspace/validate-fetch-input.js";
 import {
   createServedRepo,
@@ -241,6 +242,51 @@ describe("fetchPullRequest", () => {
     );
     expect((failure as Error).name).toBe("TimeoutError");
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+/** What an interrupted fetch could leave in a mirror: half-written packs, indexes and locks. */
+async function leftovers(repoDir: string): Promise<string[]> {
+  return (await allFiles(repoDir)).filter((file) => /tmp_|\.lock$|\.keep$|\.pack\.temp/.test(file));
+}
+
+describe("a fetch that fails partway through the pack", () => {
+  it("is tried again, and both commits arrive with nothing half-written left behind", async () => {
+    const { options, server, base, head } = await pullRequestFixture();
+    server.interruptPacks({ times: 1, afterBytes: 20, mode: "close" });
+    const { repoDir } = await fetchPullRequest(options);
+    expect(server.interruptionsLeft).toBe(0);
+    expect((await openSnapshot(repoDir, head)).files).toHaveLength(2);
+    expect((await openSnapshot(repoDir, base)).sha).toBe(base);
+    expect(await leftovers(repoDir)).toEqual([]);
+  });
+
+  it("gives up after three tries with git's reason, and the next fetch starts clean", async () => {
+    const { options, server, head } = await pullRequestFixture();
+    server.interruptPacks({ times: 3, afterBytes: 20, mode: "close" });
+    const failure = await fetchPullRequest(options).catch((error: unknown) => error);
+    expect(server.interruptionsLeft).toBe(0);
+    expect(failure).toBeInstanceOf(GitCommandError);
+    expect((failure as GitCommandError).stderr).toMatch(/early EOF|hung up|RPC failed|index-pack/);
+    expect((failure as Error).message).not.toContain(token);
+    const repoDir = join(options.mirrorsDir, "acme+shop");
+    expect(await leftovers(repoDir)).toEqual([]);
+    await fetchPullRequest(options);
+    expect((await openSnapshot(repoDir, head)).files).toHaveLength(2);
+  });
+
+  it("is killed when the server stalls mid-pack and the review's deadline passes, leaving no lock", async () => {
+    const { options, server, head } = await pullRequestFixture();
+    server.interruptPacks({ times: 1, afterBytes: 20, mode: "stall" });
+    const failure = await fetchPullRequest({
+      ...options,
+      signal: AbortSignal.timeout(1_500),
+    }).catch((error: unknown) => error);
+    expect((failure as Error).name).toBe("TimeoutError");
+    const repoDir = join(options.mirrorsDir, "acme+shop");
+    expect(await leftovers(repoDir)).toEqual([]);
+    await fetchPullRequest(options);
+    expect((await openSnapshot(repoDir, head)).files).toHaveLength(2);
   });
 });
 
