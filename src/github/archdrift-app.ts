@@ -113,7 +113,6 @@ function queueFor(app: Probot, options: ArchdriftAppOptions): ReviewQueue<Review
  * is queued.
  */
 class Intake {
-  private readonly inFlight = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly queue: ReviewQueue<ReviewJob>) {}
@@ -121,15 +120,12 @@ class Intake {
   async accept(context: Context, targets: readonly ReviewTarget[]): Promise<void> {
     for (const target of targets) {
       const id = `${context.id}:${target.headSha}`;
-      if (this.inFlight.has(id) || (await this.queue.hasSeen(id))) {
+      // Claimed before the check run exists: a second copy must not create a second one.
+      if (!(await this.queue.claim(id))) {
         context.log.info({ deliveryId: context.id }, "redelivered webhook ignored");
         continue;
       }
-      this.inFlight.add(id);
-      const task = this.enqueue(context, target, id).finally(() => {
-        this.inFlight.delete(id);
-        this.pending.delete(task);
-      });
+      const task = this.enqueue(context, target, id).finally(() => this.pending.delete(task));
       this.pending.add(task);
     }
   }
@@ -154,6 +150,8 @@ class Intake {
         { err: error instanceof Error ? error.message : String(error) },
         "review not queued",
       );
+      // Nothing of this delivery exists yet, so GitHub's redelivery must not be ignored.
+      await this.queue.release(id).catch(() => undefined);
     }
   }
 }

@@ -36,8 +36,6 @@ export class BullmqQueue<T> implements ReviewQueue<T> {
 
   async add(job: QueuedJob<T>): Promise<boolean> {
     if (this.closing) return false;
-    const first = await this.redis.set(this.keys.seen(job.id), "1", "EX", rememberSeconds, "NX");
-    if (first === null) return false;
     await this.redis.set(this.keys.latest(job.key), job.id, "EX", rememberSeconds);
     await this.queue.add("review", job, {
       jobId: bullmqJobId(job.id),
@@ -47,8 +45,13 @@ export class BullmqQueue<T> implements ReviewQueue<T> {
     return true;
   }
 
-  async hasSeen(id: string): Promise<boolean> {
-    return (await this.redis.exists(this.keys.seen(id))) === 1;
+  /** One SET NX: atomic across every webhook server on this Redis. */
+  async claim(id: string): Promise<boolean> {
+    return (await this.redis.set(this.keys.seen(id), "1", "EX", rememberSeconds, "NX")) === "OK";
+  }
+
+  async release(id: string): Promise<void> {
+    await this.redis.del(this.keys.seen(id));
   }
 
   async depth(): Promise<number> {

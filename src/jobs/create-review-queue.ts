@@ -27,7 +27,8 @@ export function createReviewQueue<T>(
       : undefined;
   return {
     add: (job) => queue.add(job),
-    hasSeen: (id) => queue.hasSeen(id),
+    claim: (id) => queue.claim(id),
+    release: (id) => queue.release(id),
     depth: () => queue.depth(),
     drained: () => queue.drained(),
     close: async (graceMs) => {

@@ -10,7 +10,7 @@ interface Running<T> {
 
 /**
  * The queue used when no Redis is configured: bounded concurrency, one job per key at a time, a
- * newer job replacing a waiting one and aborting a running one, and ids remembered so a
+ * newer job replacing a waiting one and aborting a running one, and claimed ids remembered so a
  * redelivered webhook does not review twice. Jobs live in memory: a job still running when the
  * shutdown grace period ends is reported `interrupted`, as nothing else could pick it up.
  */
@@ -28,8 +28,7 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
   ) {}
 
   async add(job: QueuedJob<T>): Promise<boolean> {
-    if (this.closing || this.seen.has(job.id)) return false;
-    this.remember(job.id);
+    if (this.closing) return false;
     const replaced = this.waiting.get(job.key);
     this.waiting.delete(job.key);
     this.waiting.set(job.key, { job, since: Date.now() });
@@ -39,8 +38,14 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
     return true;
   }
 
-  async hasSeen(id: string): Promise<boolean> {
-    return this.seen.has(id);
+  async claim(id: string): Promise<boolean> {
+    if (this.seen.has(id)) return false;
+    this.remember(id);
+    return true;
+  }
+
+  async release(id: string): Promise<void> {
+    this.seen.delete(id);
   }
 
   async depth(): Promise<number> {

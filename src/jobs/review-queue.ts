@@ -2,7 +2,7 @@
 export interface QueuedJob<T> {
   /** Jobs with one key (repository and pull request) supersede each other. */
   readonly key: string;
-  /** Delivery id and head SHA: a redelivery of the same id is dropped. */
+  /** Delivery id and head SHA: claimed once (see `ReviewQueue.claim`), so a redelivery is dropped. */
   readonly id: string;
   readonly data: T;
 }
@@ -22,10 +22,15 @@ export interface QueueHandlers<T> {
 
 /** What the webhook side needs from a queue, in memory or on Redis. */
 export interface ReviewQueue<T> {
-  /** False when the id was queued before and the job was dropped. */
+  /** False when the queue is closing and the job was dropped. */
   add(job: QueuedJob<T>): Promise<boolean>;
-  /** True when this id was queued before: the caller should not act on it again. */
-  hasSeen(id: string): Promise<boolean>;
+  /**
+   * True for the first caller to claim `id`, in any process sharing the queue, false for every
+   * later one: claim before acting on a delivery, and two copies arriving together act once.
+   */
+  claim(id: string): Promise<boolean>;
+  /** Gives a claim back when its job could not be queued, so a redelivery is acted on. */
+  release(id: string): Promise<void>;
   /** Jobs waiting for a worker. */
   depth(): Promise<number>;
   /** Resolves when nothing waits and nothing runs: for tests and graceful shutdown. */

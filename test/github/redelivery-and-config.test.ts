@@ -26,6 +26,38 @@ describe("re-runs and redeliveries", () => {
     expect(harness.github.reviews).toHaveLength(1);
   });
 
+  it("ignores two copies of one delivery arriving together: one check run", async () => {
+    const pull = { number: 6, ...(await pushPullRequest(6, sampleBase, samplePullRequest)) };
+    await Promise.all([
+      harness.pullRequestEvent("opened", pull, "delivery-2"),
+      harness.pullRequestEvent("opened", pull, "delivery-2"),
+    ]);
+    await harness.settled();
+    expect(harness.github.runsFor(pull.headSha)).toHaveLength(1);
+    expect(harness.github.reviews).toHaveLength(1);
+  });
+
+  it("acts on a redelivery when the first delivery could not even create its check run", async () => {
+    const pull = { number: 7, ...(await pushPullRequest(7, sampleBase, samplePullRequest)) };
+    // Octokit tries four times in all; every try gets a 500.
+    harness.github.injectFault(
+      "POST",
+      /\/check-runs$/,
+      { status: 500, body: { message: "boom" } },
+      4,
+    );
+    await harness.pullRequestEvent("opened", pull, "delivery-3");
+    await harness.settled();
+    expect(harness.github.faultsLeft).toBe(0);
+    expect(harness.github.runsFor(pull.headSha)).toHaveLength(0);
+    await harness.pullRequestEvent("opened", pull, "delivery-3");
+    await harness.settled();
+    const runs = harness.github.runsFor(pull.headSha);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.status).toBe("completed");
+    expect(harness.github.reviews).toHaveLength(1);
+  }, 60_000);
+
   it("re-runs from the Re-run button and check suite re-requests without duplicating comments", async () => {
     const pull = { number: 5, ...(await pushPullRequest(5, sampleBase, samplePullRequest)) };
     await harness.pullRequestEvent("opened", pull);
