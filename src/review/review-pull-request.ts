@@ -35,6 +35,7 @@ export async function reviewPullRequest(request: PullRequestReview): Promise<Dri
     baseSha: request.baseSha,
     headSha: request.headSha,
     ...(request.signal ? { signal: request.signal } : {}),
+    maxFetchBytes: request.limits?.maxFetchBytes,
   });
   request.signal?.throwIfAborted();
   const report = await reviewChanges({

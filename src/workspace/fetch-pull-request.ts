@@ -5,6 +5,8 @@ import { CommitNotFoundError } from "./commit-not-found-error.js";
 import { FetchAuthError } from "./fetch-auth-error.js";
 import { gitAuthConfig } from "./git-auth-config.js";
 import { runExclusive } from "./run-exclusive.js";
+import { LimitExceededError } from "./limit-exceeded-error.js";
+import { isAuthFailure, isMissingOnServer, retryDelay } from "./fetch-failures.js";
 import { GitCommandError, runGit } from "./run-git.js";
 import { scrubError } from "./scrub-secrets.js";
 import {
@@ -12,6 +14,8 @@ import {
   validateFetchInput,
   type FetchInput,
 } from "./validate-fetch-input.js";
+import { removeIncomingPacks, watchIncomingPacks } from "./incoming-packs.js";
+import { defaultWorkspaceLimits } from "./workspace-limits.js";
 
 export interface FetchPullRequestOptions {
   /** Where the bare mirrors live, one folder per repository (`owner+name`). */
@@ -28,6 +32,8 @@ export interface FetchPullRequestOptions {
   readonly headSha: string;
   /** Kills git when aborted; pass `AbortSignal.timeout(ms)` to bound a fetch. */
   readonly signal?: AbortSignal | undefined;
+  /** Bytes of packs one call may bring in; past them git is stopped with `LimitExceededError`. */
+  readonly maxFetchBytes?: number | undefined;
   /** Tests only: lets `cloneUrl` be a `file:` URL. */
   readonly allowFileProtocol?: boolean | undefined;
 }
@@ -51,24 +57,66 @@ export async function fetchPullRequest(
   if (options.token.length === 0) throw new InvalidFetchInputError("the token is empty");
   const repoDir = join(resolve(options.mirrorsDir), input.folder);
   const auth = gitAuthConfig(input.remoteUrl, options.token);
+  const sizeGuard = new AbortController();
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, sizeGuard.signal])
+    : sizeGuard.signal;
   const git: Git = (args) =>
     runGit(repoDir, args, {
-      // A detached gc would outlive both the queue below and an abort.
-      extraConfig: { ...auth.config, "gc.autoDetach": "false" },
+      // A detached gc would outlive both the queue below and an abort. Every fetch keeps its pack
+      // (no unpacking into loose objects), so the size bound has packs to measure.
+      extraConfig: { ...auth.config, "gc.autoDetach": "false", "fetch.unpackLimit": "1" },
       // GIT_DIR pins the mirror: git must never walk up into a repository around it.
       env: {
         GIT_DIR: repoDir,
         GIT_ALLOW_PROTOCOL: options.allowFileProtocol === true ? "https:http:file" : "https:http",
       },
-      signal: options.signal,
+      signal,
       secrets: auth.secrets,
     });
+  const bound: SizeBound = {
+    maxBytes: options.maxFetchBytes ?? defaultWorkspaceLimits.maxFetchBytes,
+    guard: sizeGuard,
+    source: input.remoteUrl.origin + input.remoteUrl.pathname,
+  };
   try {
-    await runExclusive(repoDir, () => updateMirror(repoDir, input, git));
+    await runExclusive(repoDir, () => updateWithin(bound, repoDir, input, git));
   } catch (error) {
     throw scrubError(error, auth.secrets);
   }
   return { repoDir };
+}
+
+interface SizeBound {
+  readonly maxBytes: number;
+  /** Aborted (stopping git) with the `LimitExceededError` once the bound is passed. */
+  readonly guard: AbortController;
+  /** The repository's URL, for the message. */
+  readonly source: string;
+}
+
+/** `updateMirror` under the size bound; whatever a failed fetch half-wrote is removed. */
+async function updateWithin(
+  bound: SizeBound,
+  repoDir: string,
+  input: FetchInput,
+  git: Git,
+): Promise<void> {
+  const tooLarge = (bytes: number) =>
+    new LimitExceededError("maxFetchBytes", bytes, bound.maxBytes, bound.source);
+  const watch = await watchIncomingPacks(repoDir, bound.maxBytes, (bytes) =>
+    bound.guard.abort(tooLarge(bytes)),
+  );
+  try {
+    await updateMirror(repoDir, input, git);
+    const bytes = await watch.bytes();
+    if (bytes > bound.maxBytes) throw tooLarge(bytes);
+  } catch (error) {
+    await removeIncomingPacks(repoDir);
+    throw error;
+  } finally {
+    watch.stop();
+  }
 }
 
 async function updateMirror(repoDir: string, input: FetchInput, git: Git): Promise<void> {
@@ -140,9 +188,6 @@ function commitRefspec(input: FetchInput, role: "base" | "head"): string {
   return `+${role === "base" ? input.baseSha : input.headSha}:${localRef(input, role)}`;
 }
 
-/** Waits before the second and third try of a fetch that failed on its way over the network. */
-const transientRetryDelaysMs = [1_000, 3_000];
-
 async function fetchRefspecs(git: Git, url: URL, refspecs: readonly string[]): Promise<void> {
   const args = [
     "fetch",
@@ -158,55 +203,10 @@ async function fetchRefspecs(git: Git, url: URL, refspecs: readonly string[]): P
     try {
       return void (await git(args));
     } catch (error) {
-      if (isAuthFailure(error))
-        throw new FetchAuthError(url.origin, (error as GitCommandError).stderr);
+      if (isAuthFailure(error)) throw new FetchAuthError(url.origin, error.stderr);
       const wait = retryDelay(error, failures);
       if (wait === undefined) throw error;
       await sleep(wait);
     }
   }
-}
-
-/**
- * Another process (a second worker) holding a ref or pack lock makes git fail rather than wait; a
- * connection dropped or reset partway through a pack is the network's fault, not the commit's.
- * Both are worth another try. A missing commit, a refused token or a full disk are not.
- */
-function retryDelay(error: unknown, failures: number): number | undefined {
-  if (!(error instanceof GitCommandError) || failures >= transientRetryDelaysMs.length)
-    return undefined;
-  if (isLockError(error)) return 200 + Math.random() * 300;
-  if (isMissingOnServer(error) || /No space left on device/i.test(error.stderr)) return undefined;
-  return isTransportFailure(error) ? transientRetryDelaysMs[failures] : undefined;
-}
-
-function isTransportFailure(error: GitCommandError): boolean {
-  return /early EOF|RPC failed|remote end hung up|unexpected disconnect|index-pack failed|Connection reset|Recv failure|returned error: 5\d\d|Operation timed out|transfer closed/i.test(
-    error.stderr,
-  );
-}
-
-function isMissingOnServer(error: unknown): boolean {
-  return (
-    error instanceof GitCommandError &&
-    /not our ref|couldn't find remote ref|no such remote ref|unadvertised object/i.test(
-      error.stderr,
-    )
-  );
-}
-
-function isAuthFailure(error: unknown): boolean {
-  return (
-    error instanceof GitCommandError &&
-    /could not read Username|Authentication failed|returned error: 40[13]/i.test(error.stderr)
-  );
-}
-
-function isLockError(error: unknown): boolean {
-  return (
-    error instanceof GitCommandError &&
-    /\.lock'?: File exists|Unable to create '[^']*\.lock'|cannot lock ref|unable to lock/i.test(
-      error.stderr,
-    )
-  );
 }

@@ -4,23 +4,33 @@ import { workspaceLimitVariables, type WorkspaceLimits } from "./workspace-limit
 export type ExceededLimit = Exclude<keyof WorkspaceLimits, "maxFileBytes">;
 
 /**
- * A commit too large to review. Thrown by `openSnapshot` before any file is read; callers should
- * end the review with this message (a completed check run), not retry it: the commit will not shrink.
+ * A commit (or a fetch) too large to review. Thrown before any file is read; callers should end
+ * the review with this message (a completed check run), not retry it: the commit will not shrink.
  */
 export class LimitExceededError extends Error {
   constructor(
     readonly limit: ExceededLimit,
     readonly actual: number,
     readonly max: number,
-    readonly sha: string,
+    /** The commit, or for `maxFetchBytes` the repository being fetched. */
+    readonly subject: string,
   ) {
-    const what = limit === "maxFiles" ? "has" : "holds";
-    const unit = limit === "maxFiles" ? "files" : "bytes of files";
     super(
-      `commit ${sha.slice(0, 12)} ${what} ${count(actual)} ${unit}; archdrift reviews at most ` +
-        `${count(max)} (${workspaceLimitVariables[limit]})`,
+      `${excess(limit, actual, subject)}; archdrift reviews at most ${count(max)} ` +
+        `(${workspaceLimitVariables[limit]})`,
     );
     this.name = "LimitExceededError";
+  }
+}
+
+function excess(limit: ExceededLimit, actual: number, subject: string): string {
+  switch (limit) {
+    case "maxFiles":
+      return `commit ${subject.slice(0, 12)} has ${count(actual)} files`;
+    case "maxTotalBytes":
+      return `commit ${subject.slice(0, 12)} holds ${count(actual)} bytes of files`;
+    case "maxFetchBytes":
+      return `fetching the pull request from ${subject} passed ${count(actual)} bytes and was stopped`;
   }
 }
 

@@ -9,6 +9,8 @@ export interface WorkspaceLimits {
   readonly maxFileBytes: number;
   /** Bytes of all the files kept after `maxFileBytes`; more throws `LimitExceededError`. */
   readonly maxTotalBytes: number;
+  /** Bytes of the packs one fetch brings into a mirror; git is stopped past them. */
+  readonly maxFetchBytes: number;
 }
 
 /** Generous: large real monorepos stay well inside them, hostile ones do not. */
@@ -16,6 +18,7 @@ export const defaultWorkspaceLimits: WorkspaceLimits = {
   maxFiles: 100_000,
   maxFileBytes: 1024 * 1024,
   maxTotalBytes: 500 * 1024 * 1024,
+  maxFetchBytes: 2 * 1024 * 1024 * 1024,
 };
 
 /** The environment variable that raises or lowers each limit, named in every message about it. */
@@ -23,6 +26,7 @@ export const workspaceLimitVariables: Readonly<Record<keyof WorkspaceLimits, str
   maxFiles: "ARCHDRIFT_MAX_FILES",
   maxFileBytes: "ARCHDRIFT_MAX_FILE_BYTES",
   maxTotalBytes: "ARCHDRIFT_MAX_TOTAL_BYTES",
+  maxFetchBytes: "ARCHDRIFT_MAX_FETCH_BYTES",
 };
 
 /**
@@ -38,6 +42,7 @@ export function workspaceLimitsFromEnv(
     maxFiles: read("maxFiles"),
     maxFileBytes: read("maxFileBytes"),
     maxTotalBytes: read("maxTotalBytes"),
+    maxFetchBytes: read("maxFetchBytes"),
   };
 }
 

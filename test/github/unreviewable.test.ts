@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sampleBase, samplePullRequest } from "../../src/demo/sample-shop.js";
 import { defaultWorkspaceLimits } from "../../src/workspace/workspace-limits.js";
@@ -30,6 +31,27 @@ describe("a commit over the size bounds", () => {
     expect(run?.conclusion).toBe("failure");
     expect(run?.output?.title).toBe("Too large to review");
     expect(run?.output?.summary).toContain("ARCHDRIFT_MAX_FILES");
+  });
+});
+
+describe("a pull request whose fetch is over the size bound", () => {
+  const harness = useAppHarness({
+    settings: { limits: { ...defaultWorkspaceLimits, maxFetchBytes: 256 * 1024 } },
+  });
+
+  it("stops the fetch and completes the check run naming the bound", async () => {
+    const noise = randomBytes(2 * 1024 * 1024).toString("base64");
+    const [run] = await openPullRequest(harness, 25, true, {
+      ...samplePullRequest,
+      "assets/blob.txt": noise,
+    });
+    expect(run?.status).toBe("completed");
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toBe("Too large to review");
+    expect(run?.output?.summary).toMatch(
+      /fetching the pull request from \S+ passed [\d,]+ bytes and was stopped; archdrift reviews at most 262,144 \(ARCHDRIFT_MAX_FETCH_BYTES\)/,
+    );
+    expect(harness.github.reviews).toHaveLength(0);
   });
 });
 

@@ -16,7 +16,7 @@ async function repoWith(files: Record<string, string>): Promise<{ dir: string; s
   return { dir, sha: await commitFiles(dir, files, "files") };
 }
 
-const limits = { maxFiles: 5, maxFileBytes: 100, maxTotalBytes: 250 };
+const limits = { maxFiles: 5, maxFileBytes: 100, maxTotalBytes: 250, maxFetchBytes: 1_000_000 };
 
 /**
  * Bounds on what a snapshot agrees to read. Shown to fail without them by calling `openSnapshot`
@@ -40,7 +40,7 @@ describe("workspace limits", () => {
     const { dir, sha } = await repoWith(files);
     const error = await openSnapshot(dir, sha, limits).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LimitExceededError);
-    expect(error).toMatchObject({ limit: "maxFiles", actual: 6, max: 5, sha });
+    expect(error).toMatchObject({ limit: "maxFiles", actual: 6, max: 5, subject: sha });
     expect((error as Error).message).toBe(
       `commit ${sha.slice(0, 12)} has 6 files; archdrift reviews at most 5 (ARCHDRIFT_MAX_FILES)`,
     );
@@ -70,6 +70,7 @@ describe("workspace limits", () => {
       maxFiles: 100_000,
       maxFileBytes: 1024 * 1024,
       maxTotalBytes: 500 * 1024 * 1024,
+      maxFetchBytes: 2 * 1024 * 1024 * 1024,
     });
   });
 

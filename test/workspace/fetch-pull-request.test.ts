@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,6 +11,7 @@ import {
 } from "../../src/workspace/fetch-pull-request.js";
 import { commitFiles, checkoutBranch } from "../../src/workspace/scratch-repo.js";
 import { openSnapshot } from "../../src/workspace/snapshot.js";
+import { LimitExceededError } from "../../src/workspace/limit-exceeded-error.js";
 import { GitCommandError } from "../../src/workspace/run-git.js";
 import { InvalidFetchInputError } from "../../src/workspace/validate-fetch-input.js";
 import {
@@ -287,6 +289,36 @@ describe("a fetch that fails partway through the pack", () => {
     expect(await leftovers(repoDir)).toEqual([]);
     await fetchPullRequest(options);
     expect((await openSnapshot(repoDir, head)).files).toHaveLength(2);
+  });
+});
+
+describe("the fetch size bound", () => {
+  it("stops the review once the incoming pack passes maxFetchBytes, leaving no partial pack", async () => {
+    const { options, repo } = await pullRequestFixture();
+    // 4 MB that do not compress: the pack must carry every byte of it.
+    const noise = randomBytes(3 * 1024 * 1024).toString("base64");
+    await checkoutBranch(repo.workDir, "fork-feature", false);
+    const big = await commitFiles(repo.workDir, { "shop/blob.py": `x = "${noise}"\n` }, "big");
+    await pushRefs(repo, { "refs/pull/7/head": big });
+    const failure = await fetchPullRequest({
+      ...options,
+      headSha: big,
+      maxFetchBytes: 256 * 1024,
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LimitExceededError);
+    expect(failure).toMatchObject({ limit: "maxFetchBytes", max: 256 * 1024 });
+    expect((failure as LimitExceededError).actual).toBeGreaterThan(256 * 1024);
+    expect((failure as Error).message).toMatch(
+      /^fetching the pull request from http:\/\/127\.0\.0\.1:\d+\/acme\/shop\.git passed [\d,]+ bytes and was stopped; archdrift reviews at most 262,144 \(ARCHDRIFT_MAX_FETCH_BYTES\)$/,
+    );
+    const repoDir = join(options.mirrorsDir, "acme+shop");
+    expect(await leftovers(repoDir)).toEqual([]);
+    // The same fetch within the bound succeeds.
+    const { repoDir: again } = await fetchPullRequest({ ...options, headSha: big });
+    // Above the 1 MiB file bound: listed as skipped, which needs the commit to be there.
+    expect((await openSnapshot(again, big)).skipped?.map((file) => file.path)).toEqual([
+      "shop/blob.py",
+    ]);
   });
 });
 
