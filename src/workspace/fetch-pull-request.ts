@@ -1,7 +1,8 @@
-import { access, mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CommitNotFoundError } from "./commit-not-found-error.js";
+import { diskFullOr } from "./disk-full-error.js";
+import { ensureBareRepo } from "./ensure-bare-repo.js";
 import { FetchAuthError } from "./fetch-auth-error.js";
 import { gitAuthConfig } from "./git-auth-config.js";
 import { runExclusive } from "./run-exclusive.js";
@@ -112,29 +113,22 @@ async function updateWithin(
     const bytes = await watch.bytes();
     if (bytes > bound.maxBytes) throw tooLarge(bytes);
   } catch (error) {
+    // Measured before the half-written packs are removed: that frees the very space that ran out.
+    const explained =
+      error instanceof GitCommandError ? await diskFullOr(error, dirname(repoDir)) : error;
     await removeIncomingPacks(repoDir);
-    throw error;
+    throw explained;
   } finally {
     watch.stop();
   }
 }
 
 async function updateMirror(repoDir: string, input: FetchInput, git: Git): Promise<void> {
-  await ensureBareRepo(repoDir, git);
+  await ensureBareRepo(repoDir);
   if ((await hasCommit(git, input.baseSha)) && (await hasCommit(git, input.headSha))) return;
   await fetchPullAndBase(git, input);
   // refs/pull/N/head moves on every push: the head a webhook named may be older than it.
   if (!(await hasCommit(git, input.headSha))) await fetchCommit(git, input, "head");
-}
-
-async function ensureBareRepo(repoDir: string, git: Git): Promise<void> {
-  const exists = await access(join(repoDir, "HEAD")).then(
-    () => true,
-    () => false,
-  );
-  if (exists) return;
-  await mkdir(repoDir, { recursive: true });
-  await git(["init", "--bare", "--quiet"]);
 }
 
 async function hasCommit(git: Git, sha: string): Promise<boolean> {
