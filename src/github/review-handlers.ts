@@ -3,6 +3,7 @@ import type { QueueHandlers, QueuedJob } from "../jobs/review-queue.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { metrics, type ReviewOutcome } from "../metrics/archdrift-metrics.js";
 import { completeCheckRun, type CheckRunResult } from "./check-runs.js";
+import { failureResult } from "./failure-result.js";
 import type { GitHubOctokit } from "./github-octokit.js";
 import { runReviewJob, type ReviewJob } from "./run-review-job.js";
 
@@ -26,14 +27,6 @@ const interrupted: CheckRunResult = {
   summary:
     "archdrift was restarted while this review waited or ran. Re-run it from the Checks tab.",
 };
-
-function failure(reason: string): CheckRunResult {
-  return {
-    conclusion: "failure",
-    title: "archdrift could not complete the review",
-    summary: `The review stopped with an error, so this check cannot pass. Re-run it from the Checks tab; if it keeps failing, tell the archdrift operators.\n\n\`\`\`\n${reason.slice(0, 2000)}\n\`\`\``,
-  };
-}
 
 /** What a queue does with a review job, the same in the webhook process and in `archdrift worker`. */
 export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob> {
@@ -78,7 +71,7 @@ export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob
     async failed(job, error) {
       const reason = error instanceof Error ? error.message : String(error);
       logFor(job).error({ err: reason }, "review failed");
-      await finish(job, failure(reason), "failed");
+      await finish(job, failureResult(error), "failed");
     },
   };
 }

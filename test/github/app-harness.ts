@@ -41,6 +41,11 @@ export interface HarnessOptions {
   readonly redisUrl?: string;
   /** Each GitHub API request's own deadline (ARCHDRIFT_GITHUB_TIMEOUT_SECONDS in production). */
   readonly githubTimeoutMs?: number;
+  /**
+   * Bare mirrors go here (a small disk, say) instead of a temp folder of the harness's own. The
+   * folder stays the test's: the harness never deletes it, and keeps its graph cache elsewhere.
+   */
+  readonly mirrorsDir?: string;
 }
 
 export interface PullOptions {
@@ -80,7 +85,12 @@ export class AppHarness {
   /** `baseUrl` like `https://ghe.example/api/v3` plays GitHub Enterprise Server (Probot's GHE_HOST). */
   static async start(options: HarnessOptions = {}): Promise<AppHarness> {
     const root = await mkdtemp(join(tmpdir(), "archdrift-e2e-"));
-    const mirrors = await mkdtemp(join(tmpdir(), "archdrift-mirrors-"));
+    const mirrors = options.mirrorsDir ?? (await mkdtemp(join(tmpdir(), "archdrift-mirrors-")));
+    // A lent mirrors folder gets no graph cache: the harness deletes only the folders it made.
+    const graphs =
+      options.mirrorsDir === undefined
+        ? mirrors
+        : await mkdtemp(join(tmpdir(), "archdrift-graphs-"));
     const served = await createServedRepo(root, `${owner}/${repo}`);
     const git = await startGitHttpServer({ root, token });
     const api = mockGitHubApi({
@@ -93,7 +103,7 @@ export class AppHarness {
       : undefined;
     const app = createArchdriftApp({
       mirrorsDir: mirrors,
-      settings: options.settings ?? { cache: createGraphCache({ dir: join(mirrors, "graphs") }) },
+      settings: options.settings ?? { cache: createGraphCache({ dir: join(graphs, "graphs") }) },
       concurrency: 2,
       ...(redis ? { redis: { ...redis, supersedeCheckMs: 100 } } : {}),
     });
@@ -134,7 +144,8 @@ export class AppHarness {
       served,
       server,
       app,
-      [root, mirrors],
+      // What the harness made: `graphs` is the mirrors folder unless the test lent one.
+      [root, graphs],
       webhookUrl,
       logLines,
       redis,
