@@ -53,6 +53,12 @@ async function recall(
   for (const [blob, scan] of await cache.getMany(blobs)) known.set(blob, scan);
 }
 
+/**
+ * Texts are read and scanned a batch at a time: a commit may hold 500 MB of Python, which as
+ * JavaScript strings all at once would take twice that in memory on top of the graphs.
+ */
+const batchBytes = 32 * 1024 * 1024;
+
 async function scanMissing(
   known: Map<string, FileScan>,
   cache: ScanCache | undefined,
@@ -62,16 +68,36 @@ async function scanMissing(
 ): Promise<void> {
   const missing = new Map<string, string>();
   for (const { path, blob } of wanted) if (!known.has(blob)) missing.set(blob, path);
-  if (missing.size === 0) return;
-  const texts = await snapshot.readText([...missing.values()]);
-  const fresh = new Map<string, FileScan>();
-  for (const [blob, path] of missing) {
-    bounds.signal?.throwIfAborted();
-    const scan = await scanFile(texts.get(path) ?? "", path, bounds.maxParseMs);
-    known.set(blob, scan);
-    fresh.set(blob, scan);
+  const sizes = new Map(snapshot.files.map((entry) => [entry.path, entry.size]));
+  for (const batch of batchesOf([...missing], ([, path]) => sizes.get(path) ?? 0)) {
+    const texts = await snapshot.readText(batch.map(([, path]) => path));
+    const fresh = new Map<string, FileScan>();
+    for (const [blob, path] of batch) {
+      bounds.signal?.throwIfAborted();
+      const scan = await scanFile(texts.get(path) ?? "", path, bounds.maxParseMs);
+      known.set(blob, scan);
+      fresh.set(blob, scan);
+    }
+    await cache?.setMany(fresh);
   }
-  await cache?.setMany(fresh);
+}
+
+/** Consecutive runs of `items` of at most `batchBytes` each (an item larger than that alone). */
+function batchesOf<T>(items: readonly T[], sizeOf: (item: T) => number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (current.length > 0 && bytes + sizeOf(item) > batchBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += sizeOf(item);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 async function scanFile(text: string, path: string, maxParseMs: number | undefined) {
