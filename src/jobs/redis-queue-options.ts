@@ -13,7 +13,7 @@ export interface RedisQueueOptions {
 /** How long a delivery id and a pull request's latest job are remembered: past any redelivery. */
 export const rememberSeconds = 7 * 24 * 3600;
 
-/** Where a queue keeps its BullMQ keys and the two of its own that BullMQ has no notion of. */
+/** Where a queue keeps its BullMQ keys and the ones of its own that BullMQ has no notion of. */
 export function queueKeys(options: RedisQueueOptions) {
   const prefix = options.prefix ?? "archdrift";
   const name = options.name ?? "reviews";
@@ -25,6 +25,8 @@ export function queueKeys(options: RedisQueueOptions) {
     seen: (id: string) => `${base}:seen:${id}`,
     /** The id of the newest job for a pull request: older jobs check it and stand down. */
     latest: (key: string) => `${base}:latest:${key}`,
+    /** A job's check run id, or who is creating it (see `RedisCheckRunSlots`). */
+    checkRun: (id: string) => `${base}:check-run:${id}`,
   };
 }
 
