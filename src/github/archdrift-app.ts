@@ -1,7 +1,9 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import type { BullmqWorkerOptions } from "../jobs/bullmq-worker.js";
 import { createReviewQueue } from "../jobs/create-review-queue.js";
-import type { ReviewQueue } from "../jobs/review-queue.js";
+import { memoryCheckRunSlots, type CheckRunSlots } from "../jobs/check-run-slots.js";
+import { RedisCheckRunSlots } from "../jobs/redis-check-run-slots.js";
+import type { QueuedJob, ReviewQueue } from "../jobs/review-queue.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { metrics } from "../metrics/archdrift-metrics.js";
 import { metricsHandler } from "../metrics/metrics-handler.js";
@@ -32,17 +34,23 @@ export interface ArchdriftApp {
 }
 
 /**
- * The Probot app: each event becomes a queued check run at once and a job for the queue; the
- * webhook is answered without waiting for the review (GitHub gives up after 10 seconds). Serves
- * Prometheus metrics at /metrics.
+ * The Probot app: each event becomes a job on the queue at once and a queued check run right
+ * after; the webhook is answered without waiting for the review (GitHub gives up after 10
+ * seconds). Serves Prometheus metrics at /metrics.
  */
 export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
   let queue: ReviewQueue<ReviewJob> | undefined;
   let intake: Intake | undefined;
+  let slots: CheckRunSlots | undefined;
   const appFn: ApplicationFunction = (app, { addHandler }) => {
-    const jobs = queueFor(app, options);
+    const onError = (error: Error) => app.log.error({ err: error }, "queue connection error");
+    const checkRuns = options.redis
+      ? new RedisCheckRunSlots({ ...options.redis, onError })
+      : memoryCheckRunSlots();
+    slots = checkRuns;
+    const jobs = queueFor(app, options, checkRuns, onError);
     queue = jobs;
-    const accepted = new Intake(jobs);
+    const accepted = new Intake(jobs, checkRuns);
     intake = accepted;
     metrics.observeQueueDepth(() => jobs.depth());
     addHandler(metricsHandler(metrics.registry));
@@ -88,18 +96,24 @@ export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
     close: async (graceMs) => {
       await intake?.settled();
       await queue?.close(graceMs);
+      await slots?.close();
     },
   };
 }
 
-function queueFor(app: Probot, options: ArchdriftAppOptions): ReviewQueue<ReviewJob> {
+function queueFor(
+  app: Probot,
+  options: ArchdriftAppOptions,
+  checkRuns: CheckRunSlots,
+  onError: (error: Error) => void,
+): ReviewQueue<ReviewJob> {
   const handlers = reviewHandlers({
+    checkRuns,
     auth: async (installationId) => (await app.auth(installationId)) as GitHubOctokit,
     log: app.log,
     mirrorsDir: options.mirrorsDir,
     settings: options.settings ?? {},
   });
-  const onError = (error: Error) => app.log.error({ err: error }, "queue connection error");
   return createReviewQueue(handlers, {
     concurrency: options.concurrency ?? 2,
     ...(options.redis ? { redis: { ...options.redis, onError } } : {}),
@@ -107,51 +121,64 @@ function queueFor(app: Probot, options: ArchdriftAppOptions): ReviewQueue<Review
 }
 
 /**
- * What the webhook does: remember the delivery and answer. Creating the queued check run is a
- * content-creating request that Octokit's throttle spaces a second apart, so 50 pushes at once
- * would hold GitHub's delivery past its 10-second limit: it runs after the answer, then the job
- * is queued.
+ * What the webhook does: claim the delivery, queue its job, answer. The job is queued before the
+ * answer, so once GitHub hears 200 the review survives this process dying. Creating the queued
+ * check run is a content-creating request that Octokit's throttle spaces a second apart, so 50
+ * pushes at once would hold GitHub's delivery past its 10-second limit: it runs after the answer,
+ * and if it fails or this process dies first, the worker creates the check run when the job starts.
  */
 class Intake {
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly queue: ReviewQueue<ReviewJob>) {}
+  constructor(
+    private readonly queue: ReviewQueue<ReviewJob>,
+    private readonly checkRuns: CheckRunSlots,
+  ) {}
 
   async accept(context: Context, targets: readonly ReviewTarget[]): Promise<void> {
     for (const target of targets) {
       const id = `${context.id}:${target.headSha}`;
-      // Claimed before the check run exists: a second copy must not create a second one.
+      // Claimed before anything exists: a second copy must not queue a second review.
       if (!(await this.queue.claim(id))) {
         context.log.info({ deliveryId: context.id }, "redelivered webhook ignored");
         continue;
       }
-      const task = this.enqueue(context, target, id).finally(() => this.pending.delete(task));
+      const job = { key: targetKey(target), id, data: { target, deliveryId: context.id } };
+      await this.enqueue(job);
+      const task = this.createCheckRun(context, job).finally(() => this.pending.delete(task));
       this.pending.add(task);
     }
   }
 
-  /** Resolves once every accepted delivery has its check run and its job. */
+  /** Resolves once every accepted delivery's check run was created, or failed to be. */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  private async enqueue(context: Context, target: ReviewTarget, id: string): Promise<void> {
-    const log = context.log.child({ deliveryId: context.id, key: targetKey(target) });
+  /** A job that cannot be queued fails the delivery, so GitHub shows it and can redeliver it. */
+  private async enqueue(job: QueuedJob<ReviewJob>): Promise<void> {
+    const added = await this.queue.add(job).catch(async (error: unknown) => {
+      await this.queue.release(job.id).catch(() => undefined);
+      throw error;
+    });
+    if (added) return;
+    await this.queue.release(job.id);
+    throw new Error("archdrift is shutting down and takes no new reviews");
+  }
+
+  private async createCheckRun(context: Context, job: QueuedJob<ReviewJob>): Promise<void> {
+    const log = context.log.child({ deliveryId: context.id, key: job.key });
     try {
-      const checkRunId = await createQueuedCheckRun(context.octokit as GitHubOctokit, target);
-      const added = await this.queue.add({
-        key: targetKey(target),
-        id,
-        data: { target, checkRunId, deliveryId: context.id },
-      });
-      log.info({ checkRunId, added }, "review queued");
-    } catch (error) {
-      log.error(
-        { err: error instanceof Error ? error.message : String(error) },
-        "review not queued",
+      const octokit = context.octokit as GitHubOctokit;
+      const checkRunId = await this.checkRuns.ensure(job.id, () =>
+        createQueuedCheckRun(octokit, job.data.target),
       );
-      // Nothing of this delivery exists yet, so GitHub's redelivery must not be ignored.
-      await this.queue.release(id).catch(() => undefined);
+      log.info({ checkRunId }, "review queued");
+    } catch (error) {
+      log.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        "check run not created; the job creates it when it starts",
+      );
     }
   }
 }

@@ -1,13 +1,16 @@
 import type { Logger } from "pino";
+import type { CheckRunSlots } from "../jobs/check-run-slots.js";
 import type { QueueHandlers, QueuedJob } from "../jobs/review-queue.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { metrics, type ReviewOutcome } from "../metrics/archdrift-metrics.js";
-import { completeCheckRun, type CheckRunResult } from "./check-runs.js";
+import { completeCheckRun, createQueuedCheckRun, type CheckRunResult } from "./check-runs.js";
 import { failureResult } from "./failure-result.js";
 import type { GitHubOctokit } from "./github-octokit.js";
 import { runReviewJob, type ReviewJob } from "./run-review-job.js";
 
 export interface ReviewHandlerDeps {
+  /** Shared with the webhook side: whoever gets there first creates a job's check run. */
+  readonly checkRuns: CheckRunSlots;
   /** An Octokit of the installation's own: each installation gets its own throttle. */
   auth(installationId: number): Promise<GitHubOctokit>;
   readonly log: Logger;
@@ -31,20 +34,19 @@ const interrupted: CheckRunResult = {
 /** What a queue does with a review job, the same in the webhook process and in `archdrift worker`. */
 export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob> {
   const logFor = (job: QueuedJob<ReviewJob>) =>
-    deps.log.child({
-      deliveryId: job.data.deliveryId,
-      key: job.key,
-      checkRunId: job.data.checkRunId,
-    });
+    deps.log.child({ deliveryId: job.data.deliveryId, key: job.key });
+  const checkRunOf = (job: QueuedJob<ReviewJob>, octokit: GitHubOctokit, signal?: AbortSignal) =>
+    deps.checkRuns.ensure(job.id, () => createQueuedCheckRun(octokit, job.data.target), signal);
   const finish = async (
     job: QueuedJob<ReviewJob>,
     result: CheckRunResult,
     outcome: ReviewOutcome,
   ) => {
     const octokit = await deps.auth(job.data.target.installationId);
-    await completeCheckRun(octokit, job.data.target, job.data.checkRunId, result);
+    const checkRunId = await checkRunOf(job, octokit);
+    await completeCheckRun(octokit, job.data.target, checkRunId, result);
     metrics.reviews.inc({ outcome });
-    logFor(job).info({ outcome }, "review ended without a verdict");
+    logFor(job).info({ outcome, checkRunId }, "review ended without a verdict");
   };
   return {
     async run(job, signal, ensureLatest) {
@@ -53,14 +55,21 @@ export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob
       log.info({ headSha: job.data.target.headSha }, "review started");
       try {
         const octokit = await deps.auth(job.data.target.installationId);
-        const conclusion = await runReviewJob(job.data, {
-          octokit,
-          mirrorsDir: deps.mirrorsDir,
-          settings: deps.settings,
-          log,
-          signal: withTimeout(signal, deps.settings.timeoutMs),
-          ensureLatest,
-        });
+        // The webhook's creation, right after answering, may have failed: the job tries once more.
+        const checkRunId = await checkRunOf(job, octokit, signal).catch(() =>
+          checkRunOf(job, octokit, signal),
+        );
+        const conclusion = await runReviewJob(
+          { ...job.data, checkRunId },
+          {
+            octokit,
+            mirrorsDir: deps.mirrorsDir,
+            settings: deps.settings,
+            log: log.child({ checkRunId }),
+            signal: withTimeout(signal, deps.settings.timeoutMs),
+            ensureLatest,
+          },
+        );
         metrics.reviews.inc({ outcome: conclusion });
       } finally {
         stopTimer();

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { Logger } from "pino";
 import type { Probot } from "probot";
 import { BullmqWorker } from "../jobs/bullmq-worker.js";
+import { RedisCheckRunSlots } from "../jobs/redis-check-run-slots.js";
 import { metrics } from "../metrics/archdrift-metrics.js";
 import { serveMetrics } from "../metrics/serve-metrics.js";
 import type { ReviewSettings } from "../review/review-settings.js";
@@ -26,7 +27,10 @@ export async function startReviewWorker(
   log: Logger,
   reviewSettings: ReviewSettings = {},
 ): Promise<ReviewWorker> {
+  const onError = (error: Error) => log.error({ err: error }, "queue connection error");
+  const checkRuns = new RedisCheckRunSlots({ ...settings.redis, onError });
   const handlers = reviewHandlers({
+    checkRuns,
     auth: async (installationId) => (await probot.auth(installationId)) as GitHubOctokit,
     log,
     mirrorsDir: settings.mirrorsDir,
@@ -35,7 +39,7 @@ export async function startReviewWorker(
   const worker = new BullmqWorker<ReviewJob>(handlers, {
     ...settings.redis,
     concurrency: Math.max(1, settings.concurrency),
-    onError: (error) => log.error({ err: error }, "queue connection error"),
+    onError,
   });
   await worker.waitUntilReady();
   const served = await serveMetrics(metrics.registry, settings.metricsPort, settings.metricsHost);
@@ -45,6 +49,7 @@ export async function startReviewWorker(
     close: async (graceMs) => {
       await closeServer(served.server);
       await worker.close(graceMs);
+      await checkRuns.close();
     },
   };
 }

@@ -17,10 +17,15 @@ import { loadGitHubConfig } from "./load-github-config.js";
 import { publishReview } from "./publish-review.js";
 import type { ReviewTarget } from "./review-target.js";
 
+/** What is queued: the check run is made apart from it (see `CheckRunSlots`). */
 export interface ReviewJob {
   readonly target: ReviewTarget;
-  readonly checkRunId: number;
   readonly deliveryId: string;
+}
+
+/** A job about to run, with the check run it reports on. */
+export interface StartedReviewJob extends ReviewJob {
+  readonly checkRunId: number;
 }
 
 export interface JobContext {
@@ -39,7 +44,10 @@ export interface JobContext {
  * Runs one review from "in progress" to a completed check run and the review comments, and says
  * how the check run concluded.
  */
-export async function runReviewJob(job: ReviewJob, context: JobContext): Promise<Conclusion> {
+export async function runReviewJob(
+  job: StartedReviewJob,
+  context: JobContext,
+): Promise<Conclusion> {
   const { octokit, log, signal } = context;
   const { target } = job;
   await markInProgress(octokit, target, job.checkRunId);
@@ -87,7 +95,7 @@ export async function runReviewJob(job: ReviewJob, context: JobContext): Promise
   return verdict;
 }
 
-async function review(job: ReviewJob, context: JobContext): Promise<DriftReport> {
+async function review(job: StartedReviewJob, context: JobContext): Promise<DriftReport> {
   const { target } = job;
   const config = await loadGitHubConfig(context.octokit, target);
   const auth = (await context.octokit.auth({ type: "installation" })) as { token: string };

@@ -269,6 +269,11 @@ export class AppHarness {
   get token(): string {
     return token;
   }
+
+  /** The queue's Redis URL and key prefix, when the harness queues on Redis. */
+  get queueRedis(): { readonly url: string; readonly prefix: string } | undefined {
+    return this.redis;
+  }
 }
 
 /**

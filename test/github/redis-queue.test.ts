@@ -1,5 +1,7 @@
+import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { sampleBase, samplePullRequest } from "../../src/demo/sample-shop.js";
+import { bullmqJobId } from "../../src/jobs/redis-queue-options.js";
 import { useAppHarness } from "./app-harness.js";
 
 const harness = useAppHarness({ redisUrl: process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379" });
@@ -37,4 +39,34 @@ describe("with REDIS_URL: reviews through BullMQ", () => {
     expect(newer?.conclusion).toBe("failure");
     expect(harness.github.reviews.map((review) => review.commit_id)).toEqual([newerSha]);
   });
+
+  it("queues the job before answering, and the worker creates a check run the webhook could not", async () => {
+    const baseSha = await harness.commit(sampleBase, "base");
+    const headSha = await harness.commit(samplePullRequest, "change");
+    await harness.publish({ "refs/heads/main": baseSha, "refs/pull/11/head": headSha });
+    // Every try the webhook side makes at the check run fails, as if it had died after answering.
+    harness.github.injectFault(
+      "POST",
+      /\/check-runs$/,
+      { status: 500, body: { message: "boom" } },
+      4,
+    );
+    const pull = { number: 11, baseSha, headSha };
+    expect((await harness.pullRequestEvent("opened", pull, "delivery-r3")).status).toBe(200);
+    const { url, prefix } = harness.queueRedis!;
+    const redis = new Redis(url);
+    try {
+      const jobKey = `${prefix}:reviews:${bullmqJobId(`delivery-r3:${headSha}`)}`;
+      expect(await redis.exists(jobKey)).toBe(1);
+    } finally {
+      await redis.quit();
+    }
+    await harness.settled();
+    expect(harness.github.faultsLeft).toBe(0);
+    const runs = harness.github.runsFor(headSha);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.statuses).toEqual(["queued", "in_progress", "completed"]);
+    expect(runs[0]?.output?.title).toMatch(/architecture drift/);
+    expect(harness.github.reviews).toHaveLength(1);
+  }, 60_000);
 });
