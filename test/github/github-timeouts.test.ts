@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleBase, samplePullRequest } from "../../src/demo/sample-shop.js";
 import { useAppHarness } from "./app-harness.js";
 
-const harness = useAppHarness({ githubTimeoutMs: 400 });
+const harness = useAppHarness({ githubTimeoutMs: 1_000 });
 
 async function review(number: number) {
   const baseSha = await harness.commit(sampleBase, "base");
@@ -33,7 +33,7 @@ describe("GitHub requests that get no answer", () => {
     expect(run?.conclusion).toBe("failure");
     expect(run?.output?.title).toBe("archdrift could not complete the review");
     expect(run?.output?.summary).toContain(
-      "GitHub did not answer GET /repos/acme/shop/pulls/{id}/files within 0.4 s",
+      "GitHub did not answer GET /repos/acme/shop/pulls/{id}/files within 1 s",
     );
     expect(harness.github.reviews).toHaveLength(0);
   }, 60_000);
