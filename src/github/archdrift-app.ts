@@ -23,6 +23,8 @@ export interface ArchdriftAppOptions {
   readonly settings?: ReviewSettings;
   /** Absent: the queue lives in this process. */
   readonly redis?: Omit<BullmqWorkerOptions, "concurrency" | "onError">;
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string | undefined;
 }
 
 export interface ArchdriftApp {
@@ -53,7 +55,7 @@ export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
     const accepted = new Intake(jobs, checkRuns);
     intake = accepted;
     metrics.observeQueueDepth(() => jobs.depth());
-    addHandler(metricsHandler(metrics.registry));
+    addHandler(metricsHandler(metrics.registry, options.metricsToken));
     const accept = (context: Context, targets: readonly ReviewTarget[]) =>
       accepted.accept(context, targets);
     app.on(

@@ -15,6 +15,8 @@ export interface ArchdriftSettings {
   /** `archdrift worker` serves /metrics here; the webhook server serves it on its own port. */
   readonly metricsPort: number;
   readonly metricsHost: string;
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string;
   /** Each request to GitHub's API is abandoned (and retried) after this long. */
   readonly githubTimeoutMs: number;
 }
@@ -51,6 +53,7 @@ export function readArchdriftEnv(env: NodeJS.ProcessEnv): ArchdriftSettings {
       : {}),
     metricsPort: count(env, "ARCHDRIFT_METRICS_PORT", 9464),
     metricsHost: env["HOST"] || "localhost",
+    ...(env["ARCHDRIFT_METRICS_TOKEN"] ? { metricsToken: env["ARCHDRIFT_METRICS_TOKEN"] } : {}),
     githubTimeoutMs:
       seconds(env, "ARCHDRIFT_GITHUB_TIMEOUT_SECONDS", defaultGitHubTimeoutSeconds) * 1000,
   };

@@ -42,7 +42,12 @@ export async function startReviewWorker(
     onError,
   });
   await worker.waitUntilReady();
-  const served = await serveMetrics(metrics.registry, settings.metricsPort, settings.metricsHost);
+  const served = await serveMetrics(
+    metrics.registry,
+    settings.metricsPort,
+    settings.metricsHost,
+    settings.metricsToken,
+  );
   log.info({ concurrency: settings.concurrency, metricsPort: served.port }, "worker started");
   return {
     metricsPort: served.port,

@@ -18,6 +18,7 @@ const app = createArchdriftApp({
   mirrorsDir: settings.mirrorsDir,
   settings: reviewSettings,
   concurrency: settings.concurrency,
+  metricsToken: settings.metricsToken,
   ...(settings.redis ? { redis: settings.redis } : {}),
 });
 const Octokit = createArchdriftOctokit({ requestTimeoutMs: settings.githubTimeoutMs });

@@ -8,8 +8,9 @@ export async function serveMetrics(
   registry: Registry,
   port: number,
   host: string,
+  token?: string,
 ): Promise<{ readonly server: Server; readonly port: number }> {
-  const handle = metricsHandler(registry);
+  const handle = metricsHandler(registry, token);
   const server = createServer((request, response) => {
     void handle(request, response).then(
       (handled) => handled || response.writeHead(404).end(),

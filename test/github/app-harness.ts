@@ -46,6 +46,8 @@ export interface HarnessOptions {
    * folder stays the test's: the harness never deletes it, and keeps its graph cache elsewhere.
    */
   readonly mirrorsDir?: string;
+  /** ARCHDRIFT_METRICS_TOKEN: /metrics then wants it as a bearer token. */
+  readonly metricsToken?: string;
 }
 
 export interface PullOptions {
@@ -105,6 +107,7 @@ export class AppHarness {
       mirrorsDir: mirrors,
       settings: options.settings ?? { cache: createGraphCache({ dir: join(graphs, "graphs") }) },
       concurrency: 2,
+      metricsToken: options.metricsToken,
       ...(redis ? { redis: { ...redis, supersedeCheckMs: 100 } } : {}),
     });
     const logLines: Record<string, unknown>[] = [];
@@ -253,8 +256,13 @@ export class AppHarness {
   }
 
   /** GET /metrics on the app's own port, as Prometheus scrapes it. */
-  async metrics(): Promise<{ status: number; type: string | null; text: string }> {
-    const response = await fetch(this.webhookUrl.replace("/api/github/webhooks", "/metrics"));
+  async metrics(
+    authorization?: string,
+  ): Promise<{ status: number; type: string | null; text: string }> {
+    const response = await fetch(
+      this.webhookUrl.replace("/api/github/webhooks", "/metrics"),
+      authorization ? { headers: { authorization } } : {},
+    );
     return {
       status: response.status,
       type: response.headers.get("content-type"),

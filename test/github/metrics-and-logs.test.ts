@@ -65,3 +65,16 @@ describe("logs", () => {
     expect(JSON.stringify(harness.logLines)).not.toContain(harness.token);
   });
 });
+
+describe("/metrics with ARCHDRIFT_METRICS_TOKEN", () => {
+  const guarded = useAppHarness({ metricsToken: "metrics-token-for-prometheus" });
+
+  it("is served on the webhook port to the bearer of the token only", async () => {
+    const refused = await guarded.metrics();
+    expect(refused.status).toBe(401);
+    expect(refused.text).not.toContain("archdrift_");
+    const allowed = await guarded.metrics("Bearer metrics-token-for-prometheus");
+    expect(allowed.status).toBe(200);
+    expect(allowed.text).toContain("archdrift_queue_depth");
+  });
+});
