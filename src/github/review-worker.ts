@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { Logger } from "pino";
 import type { Probot } from "probot";
+import { BullmqQueue } from "../jobs/bullmq-queue.js";
 import { BullmqWorker } from "../jobs/bullmq-worker.js";
 import { RedisCheckRunSlots } from "../jobs/redis-check-run-slots.js";
 import { metrics } from "../metrics/archdrift-metrics.js";
@@ -42,6 +43,9 @@ export async function startReviewWorker(
     onError,
   });
   await worker.waitUntilReady();
+  // Only to count what waits: the webhook servers enqueue, every worker can report the backlog.
+  const backlog = new BullmqQueue<ReviewJob>({ ...settings.redis, onError });
+  metrics.observeQueueDepth(() => backlog.depth());
   const served = await serveMetrics(
     metrics.registry,
     settings.metricsPort,
@@ -54,6 +58,7 @@ export async function startReviewWorker(
     close: async (graceMs) => {
       await closeServer(served.server);
       await worker.close(graceMs);
+      await backlog.close();
       await checkRuns.close();
     },
   };
