@@ -64,9 +64,9 @@ export async function fetchPullRequest(
     : sizeGuard.signal;
   const git: Git = (args) =>
     runGit(repoDir, args, {
-      // A detached gc would outlive both the queue below and an abort. Every fetch keeps its pack
-      // (no unpacking into loose objects), so the size bound has packs to measure.
-      extraConfig: { ...auth.config, "gc.autoDetach": "false", "fetch.unpackLimit": "1" },
+      // Every fetch keeps its pack (no unpacking into loose objects), so the size bound has packs
+      // to measure; no gc inside a fetch, whose repacking would count as fetched (see `tidyMirror`).
+      extraConfig: { ...auth.config, "fetch.unpackLimit": "1", "gc.auto": "0" },
       // GIT_DIR pins the mirror: git must never walk up into a repository around it.
       env: {
         GIT_DIR: repoDir,
@@ -81,11 +81,26 @@ export async function fetchPullRequest(
     source: input.remoteUrl.origin + input.remoteUrl.pathname,
   };
   try {
-    await runExclusive(repoDir, () => updateWithin(bound, repoDir, input, git));
+    await runExclusive(repoDir, async () => {
+      await updateWithin(bound, repoDir, input, git);
+      await tidyMirror(repoDir, options.signal);
+    });
   } catch (error) {
     throw scrubError(error, auth.secrets);
   }
   return { repoDir };
+}
+
+/**
+ * The gc a fetch would have run (packs pile up, one a fetch), outside the size bound. In the
+ * foreground: a detached gc would outlive both the mirror's lock and an abort.
+ */
+async function tidyMirror(repoDir: string, signal: AbortSignal | undefined): Promise<void> {
+  await runGit(repoDir, ["gc", "--auto", "--quiet"], {
+    extraConfig: { "gc.autoDetach": "false" },
+    env: { GIT_DIR: repoDir },
+    signal,
+  });
 }
 
 interface SizeBound {

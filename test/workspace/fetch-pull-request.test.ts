@@ -10,6 +10,7 @@ import {
   type FetchPullRequestOptions,
 } from "../../src/workspace/fetch-pull-request.js";
 import { commitFiles, checkoutBranch } from "../../src/workspace/scratch-repo.js";
+import { safeGit } from "../../src/workspace/safe-git.js";
 import { openSnapshot } from "../../src/workspace/snapshot.js";
 import { LimitExceededError } from "../../src/workspace/limit-exceeded-error.js";
 import { GitCommandError } from "../../src/workspace/run-git.js";
@@ -319,6 +320,39 @@ describe("the fetch size bound", () => {
     expect((await openSnapshot(again, big)).skipped?.map((file) => file.path)).toEqual([
       "shop/blob.py",
     ]);
+  });
+});
+
+describe("the fetch size bound and the mirror's upkeep", () => {
+  it("counts what a fetch brings, not the mirror's own repacking after it", async () => {
+    const { options, repo, base } = await pullRequestFixture();
+    await checkoutBranch(repo.workDir, "fork-feature", false);
+    const noise = randomBytes(300 * 1024).toString("base64");
+    const large = await commitFiles(repo.workDir, { "shop/data.txt": noise }, "large");
+    await pushRefs(repo, { "refs/heads/main": large });
+    const { repoDir } = await fetchPullRequest({ ...options, baseSha: large });
+    // A mirror that wants a repack after every fetch: git's gc rewrites all of its packs.
+    await safeGit(repoDir).raw([
+      "config",
+      "--file",
+      join(repoDir, "config"),
+      "gc.autoPackLimit",
+      "1",
+    ]);
+    const small = await commitFiles(repo.workDir, { "shop/c.py": "import shop.a\n" }, "small");
+    await pushRefs(repo, { "refs/pull/7/head": small });
+    await fetchPullRequest({
+      ...options,
+      baseSha: large,
+      headSha: small,
+      maxFetchBytes: 64 * 1024,
+    });
+    expect((await openSnapshot(repoDir, small)).sha).toBe(small);
+    expect((await openSnapshot(repoDir, base)).sha).toBe(base);
+    const packs = (await allFiles(join(repoDir, "objects", "pack"))).filter((file) =>
+      file.endsWith(".pack"),
+    );
+    expect(packs).toHaveLength(1);
   });
 });
 
