@@ -15,7 +15,7 @@ export interface RedisCheckRunSlotOptions extends RedisQueueOptions {
 }
 
 const pollMs = 100;
-// Both only when the claim is still ours: a creator taken for dead must not overwrite its heir.
+// Each acts only while the claim is still ours: a creator taken for dead must not undo its heir.
 const renewIfOurs = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) end return 0`;
 const settleIfOurs = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("set", KEYS[1], ARGV[2], "EX", ARGV[3]) end return 0`;
 const releaseIfOurs = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end return 0`;
