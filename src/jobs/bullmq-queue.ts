@@ -1,9 +1,11 @@
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { QueuedJob, ReviewQueue } from "./review-queue.js";
 import {
   bullmqJobId,
-  connectRedis,
+  connectRedisFailingFast,
   queueKeys,
   rememberSeconds,
   type RedisQueueOptions,
@@ -12,6 +14,7 @@ import {
 /** Kept after they finish so a redelivery meets the same job id; trimmed by age and count. */
 const finishedJobs = { age: 24 * 3600, count: 10_000 };
 const pollMs = 100;
+const connectWaitMs = 2_000;
 
 /**
  * The webhook side of the Redis queue: it only enqueues. Supersession works Kodiak-style: each
@@ -26,7 +29,9 @@ export class BullmqQueue<T> implements ReviewQueue<T> {
 
   constructor(options: RedisQueueOptions) {
     this.keys = queueKeys(options);
-    this.redis = connectRedis(options.url);
+    this.redis = connectRedisFailingFast(options.url);
+    // Unheard, a connection error event would crash the process.
+    this.redis.on("error", (error) => options.onError?.(error));
     this.queue = new Queue<QueuedJob<T>>(this.keys.name, {
       connection: this.redis,
       prefix: this.keys.prefix,
@@ -36,6 +41,7 @@ export class BullmqQueue<T> implements ReviewQueue<T> {
 
   async add(job: QueuedJob<T>): Promise<boolean> {
     if (this.closing) return false;
+    await this.connected();
     await this.redis.set(this.keys.latest(job.key), job.id, "EX", rememberSeconds);
     await this.queue.add("review", job, {
       jobId: bullmqJobId(job.id),
@@ -47,11 +53,27 @@ export class BullmqQueue<T> implements ReviewQueue<T> {
 
   /** One SET NX: atomic across every webhook server on this Redis. */
   async claim(id: string): Promise<boolean> {
+    await this.connected();
     return (await this.redis.set(this.keys.seen(id), "1", "EX", rememberSeconds, "NX")) === "OK";
   }
 
   async release(id: string): Promise<void> {
+    await this.connected();
     await this.redis.del(this.keys.seen(id));
+  }
+
+  /**
+   * Commands fail at once while Redis is away; this gives a connection still being made (at
+   * start-up, or reconnecting) a moment first, well inside GitHub's 10 seconds.
+   */
+  private async connected(): Promise<void> {
+    if (this.redis.status === "ready") return;
+    const ac = new AbortController();
+    await Promise.race([
+      once(this.redis, "ready", { signal: ac.signal }).catch(() => undefined),
+      sleep(connectWaitMs, undefined, { signal: ac.signal }).catch(() => undefined),
+    ]);
+    ac.abort();
   }
 
   async depth(): Promise<number> {

@@ -39,3 +39,12 @@ export function bullmqJobId(id: string): string {
 export function connectRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null });
 }
+
+/**
+ * For the webhook side, which must answer GitHub within 10 seconds: with Redis away, a command
+ * fails at once instead of waiting for the reconnection (BullMQ's "failing fast" pattern), so the
+ * delivery gets an error answer GitHub shows and can redeliver.
+ */
+export function connectRedisFailingFast(url: string): Redis {
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+}

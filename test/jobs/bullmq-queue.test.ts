@@ -178,4 +178,23 @@ describe("BullmqQueue and BullmqWorker on Redis", () => {
       false,
     );
   });
+
+  it("fails at once, rather than wait for a reconnection, when Redis cannot be reached", async () => {
+    const away = new BullmqQueue<{ ms: number }>({
+      url: "redis://127.0.0.1:1",
+      prefix,
+      onError: () => undefined,
+    });
+    try {
+      const started = Date.now();
+      await expect(away.claim("d10:fff")).rejects.toThrow();
+      await expect(
+        away.add({ key: "acme/shop#pull:10", id: "d10:fff", data: { ms: 10 } }),
+      ).rejects.toThrow();
+      // GitHub waits 10 seconds for an answer; the webhook must have its error well before.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await away.close().catch(() => undefined);
+    }
+  });
 });
