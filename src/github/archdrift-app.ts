@@ -173,7 +173,7 @@ class Intake {
     try {
       const octokit = context.octokit as GitHubOctokit;
       const checkRunId = await this.checkRuns.ensure(job.id, () =>
-        createQueuedCheckRun(octokit, job.data.target),
+        createQueuedCheckRun(octokit, job.data.target, job.id),
       );
       log.info({ checkRunId }, "review queued");
     } catch (error) {

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Annotation } from "../report/render-annotations.js";
 import { checkRunName, type GitHubOctokit } from "./github-octokit.js";
-import { targetKey, type ReviewTarget } from "./review-target.js";
+import type { ReviewTarget } from "./review-target.js";
 
 export type Conclusion = "success" | "neutral" | "failure" | "cancelled" | "skipped";
 
@@ -14,10 +15,37 @@ export interface CheckRunResult {
 /** The Checks API takes at most 50 annotations a request; later updates append. */
 const annotationBatch = 50;
 
-/** Created the moment the event arrives, so a required check shows up at once. */
+/** Waits before the second, third and fourth try at creating a check run, as Octokit's own retry. */
+const createRetryDelaysMs = [1_000, 4_000, 9_000];
+
+/**
+ * Created the moment the event arrives, so a required check shows up at once. Creation is not
+ * idempotent: a POST whose answer was lost may still have made the run, and Octokit's retry would
+ * make a second one. So archdrift retries itself, first looking for a run carrying the job's
+ * `externalId`, and makes at most one.
+ */
 export async function createQueuedCheckRun(
   octokit: GitHubOctokit,
   target: ReviewTarget,
+  externalId: string,
+): Promise<number> {
+  for (let failures = 0; ; failures++) {
+    try {
+      return await postCheckRun(octokit, target, externalId);
+    } catch (error) {
+      const wait = createRetryDelaysMs[failures];
+      if (wait === undefined || !mayHaveBeenLost(error)) throw error;
+      await sleep(wait);
+      const made = await findCheckRun(octokit, target, externalId).catch(() => undefined);
+      if (made !== undefined) return made;
+    }
+  }
+}
+
+async function postCheckRun(
+  octokit: GitHubOctokit,
+  target: ReviewTarget,
+  externalId: string,
 ): Promise<number> {
   const { data } = await octokit.rest.checks.create({
     owner: target.owner,
@@ -25,9 +53,33 @@ export async function createQueuedCheckRun(
     name: checkRunName,
     head_sha: target.headSha,
     status: "queued",
-    external_id: targetKey(target),
+    external_id: externalId,
+    // Retried above, where a lost answer can be told from a failure.
+    request: { retries: 0 },
   });
   return data.id;
+}
+
+async function findCheckRun(
+  octokit: GitHubOctokit,
+  target: ReviewTarget,
+  externalId: string,
+): Promise<number | undefined> {
+  const { data } = await octokit.rest.checks.listForRef({
+    owner: target.owner,
+    repo: target.repo,
+    ref: target.headSha,
+    check_name: checkRunName,
+    filter: "all",
+    per_page: 100,
+  });
+  return data.check_runs.find((run) => run.external_id === externalId)?.id;
+}
+
+/** A 5xx or no answer at all: GitHub may have made the run. A 4xx says it did not. */
+function mayHaveBeenLost(error: unknown): boolean {
+  const status = (error as { status?: unknown }).status;
+  return typeof status !== "number" || status >= 500;
 }
 
 export async function markInProgress(

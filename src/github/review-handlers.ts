@@ -36,7 +36,11 @@ export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob
   const logFor = (job: QueuedJob<ReviewJob>) =>
     deps.log.child({ deliveryId: job.data.deliveryId, key: job.key });
   const checkRunOf = (job: QueuedJob<ReviewJob>, octokit: GitHubOctokit, signal?: AbortSignal) =>
-    deps.checkRuns.ensure(job.id, () => createQueuedCheckRun(octokit, job.data.target), signal);
+    deps.checkRuns.ensure(
+      job.id,
+      () => createQueuedCheckRun(octokit, job.data.target, job.id),
+      signal,
+    );
   const finish = async (
     job: QueuedJob<ReviewJob>,
     result: CheckRunResult,

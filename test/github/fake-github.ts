@@ -10,6 +10,7 @@ import type {
 export interface CheckRunRecord {
   id: number;
   head_sha: string;
+  external_id?: string;
   name: string;
   statuses: string[];
   status: string;
@@ -38,6 +39,26 @@ export interface PullRecord {
   closesDuringReview?: boolean;
 }
 
+/** What the next `remaining` requests matching `method` and `path` get instead of an answer. */
+interface Fault {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly reply: () => MockReply | Promise<MockReply>;
+  remaining: number;
+}
+
+/** The first fault with tries left that matches the request, with one try used up. */
+function takeFault(faults: Fault[], request: MockRequest): Fault | undefined {
+  const fault = faults.find(
+    (candidate) =>
+      candidate.remaining > 0 &&
+      candidate.method === request.method &&
+      candidate.path.test(request.path),
+  );
+  if (fault) fault.remaining -= 1;
+  return fault;
+}
+
 /**
  * GitHub's side of a review, kept in memory behind the OpenAPI-validating mock: check runs, pull
  * requests with real patches from the test's git repository, review comments and config files.
@@ -50,13 +71,9 @@ export class FakeGitHub {
   /** `owner/repo` of the organisation defaults repository to its files. */
   readonly orgFiles = new Map<string, string>();
   private nextId = 1000;
-  private readonly faults: {
-    method: string;
-    path: RegExp;
-    reply: () => MockReply | Promise<MockReply>;
-    remaining: number;
-  }[] = [];
+  private readonly faults: Fault[] = [];
   private readonly hangs = new Set<() => void>();
+  private readonly lostAnswers: Fault[] = [];
 
   constructor(
     private readonly api: GitHubApiMock,
@@ -66,9 +83,15 @@ export class FakeGitHub {
   ) {
     const base = `/repos/${owner}/${repo}`;
     const on = (method: HttpMethod, path: string | RegExp, handler: MockHandler) =>
-      api.on(method, path, (request) => this.faultFor(request) ?? handler(request));
+      api.on(
+        method,
+        path,
+        async (request) =>
+          this.faultFor(request) ?? this.loseAnswer(request, await handler(request)),
+      );
     on("POST", `${base}/check-runs`, (request) => this.createCheckRun(request));
     on("PATCH", `${base}/check-runs/{check_run_id}`, (request) => this.updateCheckRun(request));
+    on("GET", `${base}/commits/{ref}/check-runs`, (request) => this.listCheckRuns(request));
     on("GET", `${base}/pulls/{pull_number}`, (request) => this.getPull(request));
     on("GET", `${base}/pulls`, () => this.listPulls());
     on("GET", `${base}/pulls/{pull_number}/files`, (request) => this.listFiles(request));
@@ -91,12 +114,13 @@ export class FakeGitHub {
    * when it stops): GitHub accepting a connection and then saying nothing.
    */
   injectHang(method: HttpMethod, path: RegExp, times = 1): void {
-    const reply = () =>
-      new Promise<MockReply>((resolve) => {
-        const release = () => resolve({ status: 504, body: { message: "too late" } });
-        this.hangs.add(release);
-      });
-    this.faults.push({ method, path, reply, remaining: times });
+    this.faults.push({ method, path, reply: () => this.hang(), remaining: times });
+  }
+
+  private hang(): Promise<MockReply> {
+    return new Promise<MockReply>((resolve) => {
+      this.hangs.add(() => resolve({ status: 504, body: { message: "too late" } }));
+    });
   }
 
   releaseHangs(): void {
@@ -105,19 +129,46 @@ export class FakeGitHub {
   }
 
   get faultsLeft(): number {
-    return this.faults.reduce((sum, fault) => sum + fault.remaining, 0);
+    const left = [...this.faults, ...this.lostAnswers];
+    return left.reduce((sum, fault) => sum + fault.remaining, 0);
   }
 
   private faultFor(request: MockRequest): MockReply | Promise<MockReply> | undefined {
-    const fault = this.faults.find(
-      (candidate) =>
-        candidate.remaining > 0 &&
-        candidate.method === request.method &&
-        candidate.path.test(request.path),
+    return takeFault(this.faults, request)?.reply();
+  }
+
+  /**
+   * The next `times` matching requests are carried out, but their answer never arrives (until
+   * `releaseHangs`): GitHub did the work and the connection died on the way back.
+   */
+  injectLostAnswer(method: HttpMethod, path: RegExp, times = 1): void {
+    this.lostAnswers.push({ method, path, reply: () => this.hang(), remaining: times });
+  }
+
+  /** The handler's reply, or, for a request whose answer is to be lost, a wait until the end. */
+  private loseAnswer(request: MockRequest, reply: MockReply): MockReply | Promise<MockReply> {
+    return takeFault(this.lostAnswers, request)?.reply() ?? reply;
+  }
+
+  private listCheckRuns(request: MockRequest) {
+    const runs = this.checkRuns.filter(
+      (run) =>
+        run.head_sha === request.params["ref"] &&
+        (request.query["check_name"] === undefined || run.name === request.query["check_name"]),
     );
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    return fault.reply();
+    return {
+      status: 200,
+      body: {
+        total_count: runs.length,
+        check_runs: runs.map((run) => ({
+          id: run.id,
+          head_sha: run.head_sha,
+          name: run.name,
+          status: run.status,
+          external_id: run.external_id ?? null,
+        })),
+      },
+    };
   }
 
   runsFor(headSha: string): CheckRunRecord[] {
@@ -125,10 +176,16 @@ export class FakeGitHub {
   }
 
   private createCheckRun(request: MockRequest) {
-    const body = request.body as { head_sha: string; name: string; status?: string };
+    const body = request.body as {
+      head_sha: string;
+      name: string;
+      status?: string;
+      external_id?: string;
+    };
     const run: CheckRunRecord = {
       id: this.nextId++,
       head_sha: body.head_sha,
+      ...(body.external_id === undefined ? {} : { external_id: body.external_id }),
       name: body.name,
       status: body.status ?? "queued",
       statuses: [body.status ?? "queued"],

@@ -37,4 +37,14 @@ describe("GitHub requests that get no answer", () => {
     );
     expect(harness.github.reviews).toHaveLength(0);
   }, 60_000);
+
+  it("make no second check run when GitHub made one but its answer never arrived", async () => {
+    harness.github.injectLostAnswer("POST", /\/check-runs$/);
+    const [run, ...more] = await review(33);
+    expect(harness.github.faultsLeft).toBe(0);
+    expect(more).toEqual([]);
+    expect(run?.statuses).toEqual(["queued", "in_progress", "completed"]);
+    expect(run?.output?.title).toMatch(/architecture drift/);
+    expect(harness.github.reviews).toHaveLength(1);
+  });
 });
