@@ -1,11 +1,10 @@
 import { parseArgs } from "node:util";
 import { createProbot, type Probot } from "probot";
-import { readArchdriftEnv } from "../github/archdrift-env.js";
+import { readServerEnv } from "../github/archdrift-env.js";
 import { createArchdriftLogger } from "../github/archdrift-logger.js";
 import { createArchdriftOctokit } from "../github/archdrift-octokit.js";
 import { exitOnSigterm } from "../github/exit-on-sigterm.js";
 import { startReviewWorker } from "../github/review-worker.js";
-import { reviewSettingsFromEnv } from "../review/review-settings.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 
 /**
@@ -44,8 +43,7 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
 /** A mistyped ARCHDRIFT_* value stops the worker with a plain message, before it takes any job. */
 function settingsFrom(env: NodeJS.ProcessEnv) {
   try {
-    const settings = readArchdriftEnv(env);
-    return { settings, reviewSettings: reviewSettingsFromEnv(env, settings.dataDir) };
+    return readServerEnv(env);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

@@ -1,5 +1,10 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  positiveSeconds,
+  reviewSettingsFromEnv,
+  type ReviewSettings,
+} from "../review/review-settings.js";
 import { defaultGitHubTimeoutSeconds } from "./archdrift-octokit.js";
 
 export interface ArchdriftSettings {
@@ -30,15 +35,6 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const text = env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number of seconds, not ${JSON.stringify(text)}`);
-  return value;
-}
-
 /** archdrift's own settings; Probot reads APP_ID, PRIVATE_KEY, GHE_HOST and the rest itself. */
 export function readArchdriftEnv(env: NodeJS.ProcessEnv): ArchdriftSettings {
   const redisUrl = env["REDIS_URL"];
@@ -55,6 +51,18 @@ export function readArchdriftEnv(env: NodeJS.ProcessEnv): ArchdriftSettings {
     metricsHost: env["HOST"] || "localhost",
     ...(env["ARCHDRIFT_METRICS_TOKEN"] ? { metricsToken: env["ARCHDRIFT_METRICS_TOKEN"] } : {}),
     githubTimeoutMs:
-      seconds(env, "ARCHDRIFT_GITHUB_TIMEOUT_SECONDS", defaultGitHubTimeoutSeconds) * 1000,
+      positiveSeconds(env, "ARCHDRIFT_GITHUB_TIMEOUT_SECONDS", defaultGitHubTimeoutSeconds) * 1000,
   };
+}
+
+/**
+ * Everything `npm start` and `archdrift worker` read from the environment. Throws on the first
+ * mistyped value, with a message fit to show as it is.
+ */
+export function readServerEnv(env: NodeJS.ProcessEnv): {
+  settings: ArchdriftSettings;
+  reviewSettings: ReviewSettings;
+} {
+  const settings = readArchdriftEnv(env);
+  return { settings, reviewSettings: reviewSettingsFromEnv(env, settings.dataDir) };
 }

@@ -1,7 +1,6 @@
 import { run } from "probot";
-import { reviewSettingsFromEnv } from "../review/review-settings.js";
 import { createArchdriftApp } from "./archdrift-app.js";
-import { readArchdriftEnv } from "./archdrift-env.js";
+import { readServerEnv } from "./archdrift-env.js";
 import { createArchdriftLogger } from "./archdrift-logger.js";
 import { createArchdriftOctokit } from "./archdrift-octokit.js";
 import { exitOnSigterm } from "./exit-on-sigterm.js";
@@ -34,8 +33,7 @@ exitOnSigterm(async () => {
 /** A mistyped ARCHDRIFT_* value stops the server at once with one plain line, not a stack trace. */
 function settingsOrExit(env: NodeJS.ProcessEnv) {
   try {
-    const settings = readArchdriftEnv(env);
-    return { settings, reviewSettings: reviewSettingsFromEnv(env, settings.dataDir) };
+    return readServerEnv(env);
   } catch (error) {
     process.stderr.write(`archdrift: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);

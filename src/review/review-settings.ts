@@ -29,8 +29,9 @@ export const defaultMaxParseMs = 5_000;
 
 /**
  * Settings from the environment: ARCHDRIFT_MAX_FILES, ARCHDRIFT_MAX_FILE_BYTES,
- * ARCHDRIFT_MAX_TOTAL_BYTES, ARCHDRIFT_MAX_PARSE_MS, ARCHDRIFT_REVIEW_TIMEOUT_SECONDS; base graphs cached in Redis when
- * REDIS_URL is set (shared by every worker), else on disk under `dataDir/graphs`.
+ * ARCHDRIFT_MAX_TOTAL_BYTES, ARCHDRIFT_MAX_FETCH_BYTES, ARCHDRIFT_MAX_PARSE_MS,
+ * ARCHDRIFT_REVIEW_TIMEOUT_SECONDS; base graphs cached in Redis when REDIS_URL is set (shared by
+ * every worker), else on disk under `dataDir/graphs`.
  */
 export function reviewSettingsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
@@ -39,13 +40,15 @@ export function reviewSettingsFromEnv(
   const redisUrl = env["REDIS_URL"];
   return {
     limits: workspaceLimitsFromEnv(env),
-    timeoutMs: seconds(env, "ARCHDRIFT_REVIEW_TIMEOUT_SECONDS", defaultReviewTimeoutSeconds) * 1000,
+    timeoutMs:
+      positiveSeconds(env, "ARCHDRIFT_REVIEW_TIMEOUT_SECONDS", defaultReviewTimeoutSeconds) * 1000,
     maxParseMs: maxParseMsFromEnv(env),
     cache: createGraphCache(redisUrl ? { redisUrl } : { dir: join(dataDir, "graphs") }),
   };
 }
 
-function seconds(
+/** A positive number of seconds from the environment, or `fallback` when unset. */
+export function positiveSeconds(
   env: Readonly<Record<string, string | undefined>>,
   name: string,
   fallback: number,
@@ -54,7 +57,7 @@ function seconds(
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number of seconds`);
+    throw new Error(`${name} must be a positive number of seconds, not ${JSON.stringify(raw)}`);
   return value;
 }
 
