@@ -10,6 +10,13 @@ export interface PythonScans {
   scansOf(snapshot: Snapshot, paths: readonly string[]): Promise<Map<string, FileScan>>;
 }
 
+/** A file a caller asked for, by the blob that holds it. */
+interface WantedFile {
+  readonly path: string;
+  readonly blob: string;
+  readonly size: number;
+}
+
 export interface ScanBounds {
   /** One file's parse may take this long (see `scanPythonSource`). */
   readonly maxParseMs?: number | undefined;
@@ -28,10 +35,10 @@ export function createPythonScans(
   const known = new Map<string, FileScan>();
   return {
     async scansOf(snapshot, paths) {
-      const blobOf = new Map(snapshot.files.map((entry) => [entry.path, entry.sha]));
+      const entryOf = new Map(snapshot.files.map((entry) => [entry.path, entry]));
       const wanted = paths.flatMap((path) => {
-        const blob = blobOf.get(path);
-        return blob === undefined ? [] : [{ path, blob }];
+        const entry = entryOf.get(path);
+        return entry === undefined ? [] : [{ path, blob: entry.sha, size: entry.size }];
       });
       await recall(known, cache, unknownBlobs(wanted, known));
       await scanMissing(known, cache, snapshot, wanted, bounds);
@@ -63,16 +70,15 @@ async function scanMissing(
   known: Map<string, FileScan>,
   cache: ScanCache | undefined,
   snapshot: Snapshot,
-  wanted: readonly { path: string; blob: string }[],
+  wanted: readonly WantedFile[],
   bounds: ScanBounds,
 ): Promise<void> {
-  const missing = new Map<string, string>();
-  for (const { path, blob } of wanted) if (!known.has(blob)) missing.set(blob, path);
-  const sizes = new Map(snapshot.files.map((entry) => [entry.path, entry.size]));
-  for (const batch of batchesOf([...missing], ([, path]) => sizes.get(path) ?? 0)) {
-    const texts = await snapshot.readText(batch.map(([, path]) => path));
+  const missing = new Map<string, WantedFile>();
+  for (const file of wanted) if (!known.has(file.blob)) missing.set(file.blob, file);
+  for (const batch of batchesOf([...missing.values()], (file) => file.size)) {
+    const texts = await snapshot.readText(batch.map(({ path }) => path));
     const fresh = new Map<string, FileScan>();
-    for (const [blob, path] of batch) {
+    for (const { blob, path } of batch) {
       bounds.signal?.throwIfAborted();
       const scan = await scanFile(texts.get(path) ?? "", path, bounds.maxParseMs);
       known.set(blob, scan);
