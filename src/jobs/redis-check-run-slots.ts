@@ -32,7 +32,8 @@ export class RedisCheckRunSlots implements CheckRunSlots {
 
   constructor(options: RedisCheckRunSlotOptions) {
     this.redis = connectRedis(options.url);
-    if (options.onError) this.redis.on("error", options.onError);
+    // Unheard, a connection error event would crash the process.
+    this.redis.on("error", (error) => options.onError?.(error));
     this.keys = queueKeys(options);
     this.claimMs = options.claimMs ?? 30_000;
   }
