@@ -1,8 +1,10 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { constants } from "node:fs";
+import { mkdir, open } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { LimitExceededError } from "./limit-exceeded-error.js";
 import { readBlobs } from "./read-blobs.js";
 import { listTree, type TreeEntry } from "./tree-entry.js";
+import { checkTreePaths } from "./tree-paths.js";
 import { defaultWorkspaceLimits, type WorkspaceLimits } from "./workspace-limits.js";
 
 /** A file of the commit that archdrift leaves unread, and why, for the report to say so. */
@@ -16,8 +18,9 @@ export interface Snapshot {
   readonly sha: string;
   readonly files: readonly TreeEntry[];
   /**
-   * Files left out of `files` by a limit (too large to read). Optional so that hand-made snapshots
-   * stay valid; `openSnapshot` always sets it.
+   * Files left out of `files`: too large to read, or refused for a path that is not safe to use
+   * (`..`, `.git`, listed twice...). Optional so that hand-made snapshots stay valid;
+   * `openSnapshot` always sets it.
    */
   readonly skipped?: readonly SkippedFile[];
   /** UTF-8 texts of the given paths; paths not in the commit are absent from the result. */
@@ -30,8 +33,9 @@ const writeBatch = 64;
 
 /**
  * Lists a commit's regular files and checks them against `limits` before anything is read: sizes
- * come from the tree listing, so a hostile commit costs a listing, never its contents. Throws
- * `LimitExceededError` for too many files or too many bytes in all.
+ * come from the tree listing, so a hostile commit costs a listing, never its contents. Every path is
+ * checked before any use (`checkTreePaths`). Throws `LimitExceededError` for too many files or too
+ * many bytes in all.
  */
 export async function openSnapshot(
   repoDir: string,
@@ -39,7 +43,10 @@ export async function openSnapshot(
   limits: WorkspaceLimits = defaultWorkspaceLimits,
 ): Promise<Snapshot> {
   const listed = await listTree(repoDir, sha);
-  const { files, skipped } = applyLimits(listed, limits, sha);
+  if (listed.length > limits.maxFiles)
+    throw new LimitExceededError("maxFiles", listed.length, limits.maxFiles, sha);
+  const { safe, refused } = checkTreePaths(listed);
+  const { files, skipped } = applyLimits(safe, limits, sha);
   const byPath = new Map(files.map((entry) => [entry.path, entry]));
   const read = async (paths: readonly string[]): Promise<Map<string, Buffer>> => {
     const wanted = paths.flatMap((path) => byPath.get(path) ?? []);
@@ -52,22 +59,47 @@ export async function openSnapshot(
   return {
     sha,
     files,
-    skipped,
+    skipped: [...refused, ...skipped],
     async readText(paths) {
       const contents = await read(paths);
       return new Map([...contents].map(([path, buffer]) => [path, buffer.toString("utf8")]));
     },
     async materialize(paths, dir) {
-      const contents = [...(await read(paths))];
-      const folders = new Set(contents.map(([path]) => dirname(join(dir, path))));
+      const contents = [...(await read(paths))].map(
+        ([path, buffer]) => [inside(dir, path), buffer] as const,
+      );
+      const folders = new Set(contents.map(([target]) => dirname(target)));
       // Folders first, then files in parallel batches: one write at a time left the disk idle.
       for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
       for (let start = 0; start < contents.length; start += writeBatch) {
         const batch = contents.slice(start, start + writeBatch);
-        await Promise.all(batch.map(([path, buffer]) => writeFile(join(dir, path), buffer)));
+        await Promise.all(batch.map(([target, buffer]) => writeNewFile(target, buffer)));
       }
     },
   };
+}
+
+/**
+ * Where a checked path goes under `dir`. Paths were checked when the tree was listed; this second
+ * look keeps a write from ever landing outside `dir` should that check be bypassed.
+ */
+function inside(dir: string, path: string): string {
+  const target = resolve(dir, path);
+  const fromDir = relative(resolve(dir), target);
+  if (fromDir === "" || fromDir === ".." || fromDir.startsWith(`..${sep}`) || isAbsolute(fromDir))
+    throw new Error(`refusing to write ${JSON.stringify(path)} outside ${dir}`);
+  return target;
+}
+
+/** Creates a file that must not exist yet, and never through a symlink. */
+async function writeNewFile(target: string, content: Buffer): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+  const handle = await open(target, flags, 0o644);
+  try {
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
 }
 
 function applyLimits(
@@ -75,8 +107,6 @@ function applyLimits(
   limits: WorkspaceLimits,
   sha: string,
 ): { files: TreeEntry[]; skipped: SkippedFile[] } {
-  if (listed.length > limits.maxFiles)
-    throw new LimitExceededError("maxFiles", listed.length, limits.maxFiles, sha);
   const files: TreeEntry[] = [];
   const skipped: SkippedFile[] = [];
   let total = 0;
