@@ -38,6 +38,17 @@ module.exports = {
       },
     })),
     {
+      name: "python-scanners-independent",
+      severity: "error",
+      comment:
+        "The tree-sitter parser is the reference the fast scanner is tested against: neither reaches into the other; shared pieces sit in src/languages/python/.",
+      from: { path: "^src/languages/python/(parser|fast-scanner)/" },
+      to: {
+        path: "^src/languages/python/(parser|fast-scanner)/",
+        pathNot: "^src/languages/python/$1/",
+      },
+    },
+    {
       name: "core-stays-pure",
       severity: "error",
       comment:

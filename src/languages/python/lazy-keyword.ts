@@ -1,15 +1,9 @@
-import type { Node } from "web-tree-sitter";
-
 /**
- * The offset of a PEP 810 `lazy` soft keyword written before this import statement, if any.
- * The grammar predates PEP 810: it parses `lazy` as an ERROR node and the import after it as a normal
- * statement on the same line, so the line's text before the statement tells us.
+ * The offset of a PEP 810 `lazy` soft keyword written before the import statement starting at
+ * offset `start`, if any. tree-sitter's grammar predates PEP 810: it parses `lazy` as an ERROR node and
+ * the import after it as a normal statement on the same line, so the line's text before the statement
+ * tells us. Both the parser and the fast scanner ask it.
  */
-export function lazyKeywordStart(statement: Node, text: string): number | undefined {
-  return lazyKeywordBefore(statement.startIndex, text);
-}
-
-/** `lazyKeywordStart` for a statement starting at offset `start`; the fast scanner calls it too. */
 export function lazyKeywordBefore(start: number, text: string): number | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const prefix = text.slice(lineStart, start);

@@ -1,11 +1,13 @@
-import { withPythonTree, type ParseDeadline } from "./python-parser.js";
+import { scanImportsFast } from "./fast-scanner/scan-imports-fast.js";
+import { withPythonTree, type ParseDeadline } from "./parser/python-parser.js";
+import { scanImports } from "./parser/scan-imports.js";
 import type { FileScan } from "./raw-import.js";
-import { scanImports } from "./scan-imports.js";
-import { scanImportsFast } from "./scan-imports-fast.js";
 
 /**
- * Scans one file's text: the cacheable per-file step (key it by the text's hash). The fast scanner
- * answers most files; the ones it is not sure of are parsed, with the same result either way.
+ * Scans one file's text: the cacheable per-file step (key it by the text's hash). Two paths give the
+ * same result: `fast-scanner/` (one hand-written pass, no syntax tree) answers most files; the ones it
+ * is not sure of go to `parser/`, tree-sitter-python, which is the reference the scanner is tested
+ * against and the only source of syntax-error warnings.
  * With `maxParseMs`, a file that takes longer throws `ParseTimeoutError`. The fast scanner is one
  * linear pass (about 70 ms for a 1 MB file), so the deadline is enforced where time can run away:
  * in the parser, which is given whatever the scanner left of the budget.

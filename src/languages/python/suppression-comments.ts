@@ -1,4 +1,3 @@
-import type { Node } from "web-tree-sitter";
 import type { Suppression } from "../../graph/graph.js";
 import type { ScanWarning } from "./raw-import.js";
 
@@ -25,16 +24,10 @@ export interface CommentSpan {
   readonly start: number;
 }
 
-/** Reads every suppression comment of a file once; statements then look theirs up by line. */
-export function suppressionComments(root: Node, text: string): SuppressionComments {
-  const comments = root.descendantsOfType("comment").flatMap((comment) => {
-    if (!comment) return [];
-    return [{ text: comment.text, line: comment.startPosition.row + 1, start: comment.startIndex }];
-  });
-  return suppressionsOf(comments, text);
-}
-
-/** `suppressionComments` from a list of comments, in source order, however they were found. */
+/**
+ * Reads every suppression comment of a file once, from its comments in source order (however they
+ * were found: a syntax tree or the fast scanner's tokens); statements then look theirs up by line.
+ */
 export function suppressionsOf(comments: Iterable<CommentSpan>, text: string): SuppressionComments {
   const byLine = new Map<number, Directive>();
   const warnings: ScanWarning[] = [];

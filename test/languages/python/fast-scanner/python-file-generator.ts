@@ -1,5 +1,5 @@
 import { comment, condition, importLines, names, simpleLines } from "./python-file-forms.js";
-import { seededRandom, type Random } from "../../support/seeded-random.js";
+import { seededRandom, type Random } from "../../../support/seeded-random.js";
 
 /**
  * Seeded random Python files for the differential test: every construct the fast scanner has to

@@ -1,5 +1,5 @@
 /** The statements generated Python files are made of, each with the traps it sets for a scanner. */
-import type { Random } from "../../support/seeded-random.js";
+import type { Random } from "../../../support/seeded-random.js";
 
 export const names = [
   "shop",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanImportsFast } from "../../../src/languages/python/scan-imports-fast.js";
+import { scanImportsFast } from "../../../../src/languages/python/fast-scanner/scan-imports-fast.js";
 import { generatePythonFile } from "./python-file-generator.js";
 import { differential } from "./scan-differential.js";
 

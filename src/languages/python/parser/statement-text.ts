@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import { collapseStatement } from "../collapse-statement.js";
 
 /**
  * The statement as written, on one line: comments inside a parenthesised list and backslash
@@ -13,18 +14,4 @@ export function statementText(statement: Node): string {
     text = text.slice(0, comment.startIndex - start) + text.slice(comment.endIndex - start);
   }
   return collapseStatement(text);
-}
-
-/**
- * An import statement's source with its comments already cut, on one line. A continuation right
- * after the dot of a dotted name (`import a.\` then `b`) joins without a space.
- */
-export function collapseStatement(source: string): string {
-  return source
-    .replace(/(\w\.)\\\r?\n\s*/g, "$1")
-    .replace(/\\\r?\n/g, " ")
-    .replace(/\s+/g, " ")
-    .replace(/\(\s/g, "(")
-    .replace(/\s\)/g, ")")
-    .trim();
 }

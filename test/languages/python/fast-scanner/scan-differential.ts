@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import type { FileScan } from "../../../src/languages/python/raw-import.js";
-import { scanImportsFast } from "../../../src/languages/python/scan-imports-fast.js";
-import { scanPythonSourceParsed } from "../../../src/languages/python/scan-python-source.js";
+import type { FileScan } from "../../../../src/languages/python/raw-import.js";
+import { scanImportsFast } from "../../../../src/languages/python/fast-scanner/scan-imports-fast.js";
+import { scanPythonSourceParsed } from "../../../../src/languages/python/scan-python-source.js";
 
 export interface DifferentialResult {
   readonly files: number;

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Language, Parser, type ParseOptions, type ParseState, type Tree } from "web-tree-sitter";
-import { ParseTimeoutError } from "./parse-timeout-error.js";
+import { parsableText } from "../parsable-text.js";
+import { ParseTimeoutError } from "../parse-timeout-error.js";
 
 let parserPromise: Promise<Parser> | undefined;
 
@@ -65,12 +66,4 @@ export async function withPythonTree<T>(
 function haltAfter(deadline: ParseDeadline): ParseOptions {
   const progressCallback: (state: ParseState) => boolean = () => performance.now() > deadline.at;
   return { progressCallback } as ParseOptions;
-}
-
-/**
- * The grammar's scanner takes a NUL character for the end of input, which would silently drop the
- * rest of the file. A space has the same length, so every position stays valid.
- */
-export function parsableText(text: string): string {
-  return text.includes("\0") ? text.replaceAll("\0", " ") : text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mirrorPythonFiles } from "./mirror-python-files.js";
+import { mirrorPythonFiles } from "../mirror-python-files.js";
 import { differential } from "./scan-differential.js";
 
 // Real code where this machine has it (bare mirrors under /work/.mirror); skipped elsewhere, CI too.

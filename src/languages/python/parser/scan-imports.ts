@@ -1,11 +1,13 @@
 import type { Node, Tree } from "web-tree-sitter";
-import { importStatements, type ImportContext } from "./import-statements.js";
-import { lazyKeywordStart } from "./lazy-keyword.js";
-import type { FileScan, PythonEdgeKind, RawImport, ScanWarning } from "./raw-import.js";
+import type { ImportContext } from "../import-context.js";
+import { lazyKeywordBefore } from "../lazy-keyword.js";
+import type { FileScan, PythonEdgeKind, RawImport, ScanWarning } from "../raw-import.js";
+import type { SuppressionComments } from "../suppression-comments.js";
+import { importStatements } from "./import-statements.js";
 import { readImport, type StatementFacts } from "./read-import.js";
 import { statementText } from "./statement-text.js";
-import { suppressionComments, type SuppressionComments } from "./suppression-comments.js";
 import { syntaxErrorWarning } from "./syntax-error-warning.js";
+import { treeSuppressions } from "./tree-suppressions.js";
 
 /**
  * The imports of one parsed file, before resolution: depends on nothing but the file's text, so the
@@ -13,11 +15,11 @@ import { syntaxErrorWarning } from "./syntax-error-warning.js";
  */
 export function scanImports(tree: Tree, text: string): FileScan {
   const root = tree.rootNode;
-  const comments = suppressionComments(root, text);
+  const comments = treeSuppressions(root, text);
   const lazyKeywords = new Set<number>();
   const imports: RawImport[] = [];
   for (const { node, context } of importStatements(root)) {
-    const lazyAt = lazyKeywordStart(node, text);
+    const lazyAt = lazyKeywordBefore(node.startIndex, text);
     if (lazyAt !== undefined) lazyKeywords.add(lazyAt);
     imports.push(...readImport(node, facts(node, context, lazyAt !== undefined, comments)));
   }

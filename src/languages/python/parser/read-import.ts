@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
-import type { Suppression } from "../../graph/graph.js";
-import type { PythonEdgeKind, RawImport } from "./raw-import.js";
+import type { Suppression } from "../../../graph/graph.js";
+import type { PythonEdgeKind, RawImport } from "../raw-import.js";
 
 /** What the caller already knows about the statement: where it sits and what it looks like. */
 export interface StatementFacts {

@@ -1,5 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import type { ScanWarning } from "./raw-import.js";
+import type { ScanWarning } from "../raw-import.js";
 
 /**
  * One warning for the first syntax error of a file, or undefined. One is enough: tree-sitter's

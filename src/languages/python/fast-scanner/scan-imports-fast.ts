@@ -1,8 +1,8 @@
+import { collapseStatement } from "../collapse-statement.js";
+import { parsableText } from "../parsable-text.js";
+import type { FileScan, PythonEdgeKind, RawImport } from "../raw-import.js";
+import { suppressionsOf, type SuppressionComments } from "../suppression-comments.js";
 import { fastImportStatements, type FastImport } from "./fast-import-statements.js";
-import { parsableText } from "./python-parser.js";
-import type { FileScan, PythonEdgeKind, RawImport } from "./raw-import.js";
-import { collapseStatement } from "./statement-text.js";
-import { suppressionsOf, type SuppressionComments } from "./suppression-comments.js";
 import { tokenizePython } from "./tokenize-python.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { ImportContext } from "./import-statements.js";
-import { lazyKeywordBefore } from "./lazy-keyword.js";
+import type { ImportContext } from "../import-context.js";
+import { lazyKeywordBefore } from "../lazy-keyword.js";
 import {
   blockColon,
   compoundWords,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ParseTimeoutError } from "../../../src/languages/python/parse-timeout-error.js";
-import { scanPythonSource } from "../../../src/languages/python/scan-python-source.js";
+import { ParseTimeoutError } from "../../../../src/languages/python/parse-timeout-error.js";
+import { scanPythonSource } from "../../../../src/languages/python/scan-python-source.js";
 
 // The unclosed bracket at the end makes the fast scanner hand the file to tree-sitter.
 const slowFile = `import os\n${"values = [1, 2, 3]\n".repeat(50_000)}tail = (\n`;
