@@ -14,7 +14,8 @@ const folders = {
   metrics: [],
   review: ["graph", "policy", "drift", "languages", "workspace", "metrics"],
   jobs: ["metrics"],
-  github: ["graph", "policy", "drift", "report", "review", "jobs", "metrics"],
+  publish: ["graph", "policy", "drift", "report"],
+  github: ["graph", "policy", "drift", "report", "review", "jobs", "metrics", "publish"],
   cli: ["graph", "policy", "drift", "report", "review", "workspace", "demo", "github"],
 };
 

@@ -1,4 +1,4 @@
-import type { CheckRunResult } from "./check-runs.js";
+import type { CheckRunResult } from "../publish/complete-check-run.js";
 
 /** Room left for the error's own words: a check run's summary is read, not scrolled. */
 const maxReasonChars = 2000;

@@ -2,5 +2,3 @@ import type { ProbotOctokit } from "probot";
 
 /** An installation-authenticated Octokit, as Probot hands it out. */
 export type GitHubOctokit = InstanceType<typeof ProbotOctokit>;
-
-export const checkRunName = "archdrift";

@@ -1,20 +1,18 @@
 import type { Logger } from "pino";
 import type { DriftReport } from "../drift/drift-report.js";
-import { renderAnnotations } from "../report/render-annotations.js";
-import { renderMarkdown } from "../report/render-markdown.js";
-import { summarize, verdictOf } from "../report/verdict.js";
+import { checkRunResultOf } from "../publish/check-run-result.js";
+import {
+  completeCheckRun,
+  type CheckRunResult,
+  type Conclusion,
+} from "../publish/complete-check-run.js";
+import { publishReview } from "../publish/publish-review.js";
 import { reviewPullRequest } from "../review/review-pull-request.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { unreviewable } from "../review/unreviewable.js";
-import {
-  completeCheckRun,
-  markInProgress,
-  type CheckRunResult,
-  type Conclusion,
-} from "./check-runs.js";
+import { markInProgress } from "./check-runs.js";
 import type { GitHubOctokit } from "./github-octokit.js";
 import { loadGitHubConfig } from "./load-github-config.js";
-import { publishReview } from "./publish-review.js";
 import type { ReviewTarget } from "./review-target.js";
 
 /** What is queued: the check run is made apart from it (see `CheckRunSlots`). */
@@ -80,17 +78,13 @@ export async function runReviewJob(
     await completeCheckRun(octokit, target, job.checkRunId, skipped(now));
     return "cancelled";
   }
-  const verdict = verdictOf(report.findings);
+  const result = checkRunResultOf(report);
+  const verdict = result.conclusion;
   const comments =
     target.pullNumber === undefined || now === "closed"
       ? undefined
       : await publishReview(octokit, { ...target, pullNumber: target.pullNumber }, report);
-  await completeCheckRun(octokit, target, job.checkRunId, {
-    conclusion: verdict,
-    title: titleOf(report),
-    summary: renderMarkdown(report, {}),
-    annotations: renderAnnotations(report.findings),
-  });
+  await completeCheckRun(octokit, target, job.checkRunId, result);
   log.info({ verdict, findings: report.findings.length, comments }, "review completed");
   return verdict;
 }
@@ -142,14 +136,4 @@ function skipped(reason: "closed" | "moved"): CheckRunResult {
         title: "Superseded by a newer push",
         summary: "A newer commit was pushed; archdrift reviews that one instead.",
       };
-}
-
-function titleOf(report: DriftReport): string {
-  const summary = summarize(report.findings);
-  if (summary.errors + summary.warnings === 0) return "No new architecture drift";
-  const parts = [
-    summary.errors > 0 ? `${summary.errors} error${summary.errors === 1 ? "" : "s"}` : "",
-    summary.warnings > 0 ? `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}` : "",
-  ].filter(Boolean);
-  return `${parts.join(", ")}: architecture drift`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleBase, samplePullRequest } from "../../src/demo/sample-shop.js";
-import { maxCommentsPerReview } from "../../src/github/publish-review.js";
+import { maxCommentsPerReview } from "../../src/publish/publish-review.js";
 import { useAppHarness } from "./app-harness.js";
 
 const harness = useAppHarness();

@@ -7,8 +7,7 @@ import {
   resolvedMarker,
 } from "../report/render-review-comment.js";
 import { commentableLines } from "./diff-lines.js";
-import type { GitHubOctokit } from "./github-octokit.js";
-import type { ReviewTarget } from "./review-target.js";
+import type { PublishingOctokit, PublishTarget, PullTarget } from "./publishing-octokit.js";
 
 /** More comments in one review trip GitHub's abuse limits; the rest stay in the check run. */
 export const maxCommentsPerReview = 30;
@@ -19,8 +18,6 @@ export interface ReviewOutcome {
   /** Import lines with errors that got no comment: outside the diff, or past the cap. */
   readonly notCommented: number;
 }
-
-type PullTarget = ReviewTarget & { readonly pullNumber: number };
 
 interface ExistingComment {
   readonly id: number;
@@ -41,7 +38,7 @@ interface LineFindings {
  * longer introduces drift.
  */
 export async function publishReview(
-  octokit: GitHubOctokit,
+  octokit: PublishingOctokit,
   target: PullTarget,
   report: DriftReport,
 ): Promise<ReviewOutcome> {
@@ -86,7 +83,7 @@ function byLine(findings: readonly Finding[]): LineFindings[] {
 }
 
 async function diffLines(
-  octokit: GitHubOctokit,
+  octokit: PublishingOctokit,
   target: PullTarget,
 ): Promise<Map<string, Set<number>>> {
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
@@ -98,7 +95,10 @@ async function diffLines(
   return new Map(files.map((file) => [file.filename, commentableLines(file.patch)]));
 }
 
-async function ourComments(octokit: GitHubOctokit, target: PullTarget): Promise<ExistingComment[]> {
+async function ourComments(
+  octokit: PublishingOctokit,
+  target: PullTarget,
+): Promise<ExistingComment[]> {
   const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
     owner: target.owner,
     repo: target.repo,
@@ -112,8 +112,8 @@ async function ourComments(octokit: GitHubOctokit, target: PullTarget): Promise<
 }
 
 async function resolveComment(
-  octokit: GitHubOctokit,
-  target: ReviewTarget,
+  octokit: PublishingOctokit,
+  target: PublishTarget,
   comment: ExistingComment,
 ) {
   await octokit.rest.pulls.updateReviewComment({
@@ -125,7 +125,7 @@ async function resolveComment(
 }
 
 async function createReview(
-  octokit: GitHubOctokit,
+  octokit: PublishingOctokit,
   target: PullTarget,
   lines: readonly LineFindings[],
   overflow: number,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commentableLines } from "../../src/github/diff-lines.js";
+import { commentableLines } from "../../src/publish/diff-lines.js";
 
 describe("commentableLines", () => {
   it("returns the head-side lines of every hunk: added and context, not removed", () => {
