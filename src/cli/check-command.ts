@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { withoutControls } from "../report/format.js";
 import { verdictOf } from "../report/verdict.js";
 import { createGraphCache } from "../review/create-graph-cache.js";
 import { reviewChanges } from "../review/review-changes.js";
@@ -8,6 +9,7 @@ import { maxParseMsFromEnv } from "../review/review-settings.js";
 import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 import { parseFormat, renderReport, reportFormats } from "./render-report.js";
+import { repositoryDir } from "./repository-dir.js";
 
 const options = {
   base: { type: "string" },
@@ -31,15 +33,16 @@ export async function checkCommand(
   if (!audit && !values.base)
     throw new UsageError("check needs --base <ref>, the branch the pull request targets");
   const format = parseFormat(values.format, reportFormats);
-  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const repoDir = await repositoryDir(io, values.repo);
   const config = values.config ? await readConfig(resolve(io.cwd, values.config)) : undefined;
+  const range = `${audit ? "" : `${values.base}...`}${values.head ?? "HEAD"}`;
   io.stderr.write(
-    `archdrift: reviewing ${audit ? "" : `${values.base}...`}${values.head ?? "HEAD"} in ${repoDir}\n`,
+    `archdrift: reviewing ${withoutControls(range)} in ${withoutControls(repoDir)}\n`,
   );
   const env = io.env ?? {};
   const { limits, maxParseMs } = boundsFrom(env);
-  const cacheDir = values["cache-dir"] ?? env["ARCHDRIFT_CACHE_DIR"];
-  const cache = cacheDir ? createGraphCache({ dir: resolve(io.cwd, cacheDir) }) : undefined;
+  const cacheDir = await cacheDirOf(io, values["cache-dir"] ?? env["ARCHDRIFT_CACHE_DIR"]);
+  const cache = cacheDir ? createGraphCache({ dir: cacheDir }) : undefined;
   const report = await reviewChanges({
     repoDir,
     base: audit ? undefined : values.base,
@@ -51,6 +54,18 @@ export async function checkCommand(
   }).finally(() => cache?.close());
   io.stdout.write(renderReport(report, format, io));
   return verdictOf(report.findings) === "failure" ? 1 : 0;
+}
+
+/** A cache that cannot be written is skipped in silence, so a file named by mistake is said now. */
+async function cacheDirOf(io: CliIo, value: string | undefined): Promise<string | undefined> {
+  if (!value) return undefined;
+  const dir = resolve(io.cwd, value);
+  const isFile = await stat(dir).then(
+    (stats) => !stats.isDirectory(),
+    () => false,
+  );
+  if (isFile) throw new UsageError(`the cache folder ${dir} is a file, not a folder`);
+  return dir;
 }
 
 async function readConfig(path: string): Promise<{ file: string; text: string }> {

@@ -1,9 +1,9 @@
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { renderGraphDot, renderGraphJson, renderGraphMermaid } from "../report/render-graph.js";
 import { graphAt } from "../review/graph-at.js";
 import type { CliIo, ExitCode } from "./cli-io.js";
 import { parseFormat } from "./render-report.js";
+import { repositoryDir } from "./repository-dir.js";
 
 const renderers = {
   json: renderGraphJson,
@@ -19,7 +19,7 @@ export async function graphCommand(args: readonly string[], io: CliIo): Promise<
     strict: true,
   });
   const format = parseFormat(values.format, Object.keys(renderers)) as keyof typeof renderers;
-  const graph = await graphAt(resolve(io.cwd, values.repo ?? "."), values.ref ?? "HEAD");
+  const graph = await graphAt(await repositoryDir(io, values.repo), values.ref ?? "HEAD");
   io.stdout.write(renderers[format](graph));
   return 0;
 }

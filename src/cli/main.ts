@@ -1,5 +1,7 @@
 import { ConfigProblem } from "../review/config-problem.js";
 import { unreviewable } from "../review/unreviewable.js";
+import { withoutControls } from "../report/format.js";
+import { NotARepositoryError } from "../workspace/check-repository.js";
 import { UnknownRefError } from "../workspace/resolve-commit.js";
 import { checkCommand } from "./check-command.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
@@ -14,7 +16,8 @@ Commands:
   check --base <ref> [--head <ref>] [--repo <dir>] [--config <file>] [--cache-dir <dir>]
         [--format text|markdown|json|sarif]
       What the pull request from base to head does to the architecture.
-      Exit 0: no error-level drift; 1: error-level drift; 2: usage or config error.
+      Exit 0: no error-level drift; 1: error-level drift; 2: could not review (usage, config,
+      repository or internal error).
       --cache-dir (or ARCHDRIFT_CACHE_DIR) keeps base graphs between runs.
       Bounds: ARCHDRIFT_MAX_FILES, ARCHDRIFT_MAX_FILE_BYTES, ARCHDRIFT_MAX_TOTAL_BYTES.
   audit [--head <ref>] [--repo <dir>] [--config <file>] [--format ...]
@@ -52,7 +55,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 function explain(io: CliIo, error: unknown): ExitCode {
   if (error instanceof ConfigProblem) return fail(io, `config error:\n${error.message}`);
-  if (error instanceof UsageError || error instanceof UnknownRefError)
+  if (
+    error instanceof UsageError ||
+    error instanceof UnknownRefError ||
+    error instanceof NotARepositoryError
+  )
     return fail(io, error.message);
   const reason = unreviewable(error);
   if (reason) return fail(io, `${reason.title}: ${reason.details}`);
@@ -63,7 +70,16 @@ function explain(io: CliIo, error: unknown): ExitCode {
   ) {
     return fail(io, `${error.message}\n\n${usage}`);
   }
-  throw error;
+  return internalError(io, error);
+}
+
+/**
+ * A bug, not the user's doing: the stack helps its report, and the exit code must not be 1, which
+ * a CI job reads as "drift found".
+ */
+function internalError(io: CliIo, error: unknown): ExitCode {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return fail(io, `unexpected error (please report it with what follows):\n${detail}`);
 }
 
 function print(io: CliIo, text: string): ExitCode {
@@ -71,7 +87,9 @@ function print(io: CliIo, text: string): ExitCode {
   return 0;
 }
 
+/** Messages quote paths, refs and file names from the repository: none may drive the terminal. */
 function fail(io: CliIo, message: string): ExitCode {
-  io.stderr.write(`archdrift: ${message}\n`);
+  const lines = message.split("\n").map(withoutControls);
+  io.stderr.write(`archdrift: ${lines.join("\n")}\n`);
   return 2;
 }
