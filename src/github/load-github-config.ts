@@ -9,7 +9,8 @@ export const configPath = ".github/archdrift.yml";
  * The config through Probot's loader, at the base commit: it falls back to the organisation's
  * `.github` repository and follows `_extends`. When the repository's own file stands alone, the
  * review reads it from git instead (undefined here), so config errors keep their line numbers;
- * a file the loader cannot parse takes that path too and gets a precise error.
+ * a file the loader cannot parse or that is not a file takes that path too and gets a precise
+ * error.
  */
 export async function loadGitHubConfig(
   octokit: GitHubOctokit,
@@ -24,7 +25,13 @@ export async function loadGitHubConfig(
       branch: target.baseSha,
     });
   } catch (error) {
-    if (error instanceof Error && /could not be parsed/.test(error.message)) return undefined;
+    // A config the loader cannot parse, or a folder, submodule or outward symlink in its place:
+    // the review reads it from git, which names the file and says what is wrong with it.
+    if (
+      error instanceof Error &&
+      /could not be parsed|is either a directory or a submodule/.test(error.message)
+    )
+      return undefined;
     throw error;
   }
   const found = result.files.filter((file) => file.config !== null);

@@ -1,5 +1,5 @@
 import { parsePolicy } from "../policy/parse-policy.js";
-import type { Policy } from "../policy/policy.js";
+import type { ConfigError, Policy } from "../policy/policy.js";
 import type { Snapshot } from "../workspace/snapshot.js";
 import { ConfigProblem } from "./config-problem.js";
 
@@ -30,13 +30,29 @@ export async function loadPolicy(source: ConfigSource, head: Snapshot): Promise<
   return { policy: parsed.policy, changedByHead: "sha" in source && configChanged(source, head) };
 }
 
+/**
+ * The commit's config file. One that is there but cannot be read (a symlink, a folder, a file too
+ * large) is an error that names it: reviewing with the defaults instead would check nothing the
+ * team wrote and look like a pass.
+ */
 async function configFileOf(snapshot: Snapshot): Promise<ConfigFile | undefined> {
-  const path = configPaths.find((candidate) =>
-    snapshot.files.some((entry) => entry.path === candidate),
-  );
-  if (!path) return undefined;
-  const text = (await snapshot.readText([path])).get(path) ?? "";
-  return { file: path, text };
+  for (const path of configPaths) {
+    if (snapshot.files.some((entry) => entry.path === path)) {
+      const text = (await snapshot.readText([path])).get(path) ?? "";
+      return { file: path, text };
+    }
+    const why = snapshot.whyNotAFile?.(path);
+    if (why !== undefined) throw new ConfigProblem([unreadableConfig(path, why)]);
+  }
+  return undefined;
+}
+
+function unreadableConfig(file: string, why: string): ConfigError {
+  return {
+    file,
+    line: 1,
+    message: `the config cannot be read (${why}): archdrift reads it only from a regular file and will not review with its defaults in its place`,
+  };
 }
 
 function configChanged(base: Snapshot, head: Snapshot): boolean {

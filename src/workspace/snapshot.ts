@@ -23,6 +23,12 @@ export interface Snapshot {
    * `openSnapshot` always sets it.
    */
   readonly skipped?: readonly SkippedFile[];
+  /**
+   * Why `path` is not among `files` although the commit has something there ("a symbolic link",
+   * "a folder", a skip reason), or `undefined` when it is a file or absent. Optional, like
+   * `skipped`.
+   */
+  whyNotAFile?(path: string): string | undefined;
   /** UTF-8 texts of the given paths; paths not in the commit are absent from the result. */
   readText(paths: readonly string[]): Promise<Map<string, string>>;
   /** Writes the given paths under `dir`, for tools that insist on reading a file system. */
@@ -43,10 +49,12 @@ export async function openSnapshot(
   limits: WorkspaceLimits = defaultWorkspaceLimits,
 ): Promise<Snapshot> {
   const listed = await listTree(repoDir, sha);
-  if (listed.length > limits.maxFiles)
-    throw new LimitExceededError("maxFiles", listed.length, limits.maxFiles, sha);
-  const { safe, refused } = checkTreePaths(listed);
+  if (listed.files.length > limits.maxFiles)
+    throw new LimitExceededError("maxFiles", listed.files.length, limits.maxFiles, sha);
+  const { safe, refused } = checkTreePaths(listed.files);
   const { files, skipped } = applyLimits(safe, limits, sha);
+  const notFiles = new Map(listed.others);
+  for (const { path, reason } of [...refused, ...skipped]) notFiles.set(path, reason);
   const byPath = new Map(files.map((entry) => [entry.path, entry]));
   const read = async (paths: readonly string[]): Promise<Map<string, Buffer>> => {
     const wanted = paths.flatMap((path) => byPath.get(path) ?? []);
@@ -60,6 +68,15 @@ export async function openSnapshot(
     sha,
     files,
     skipped: [...refused, ...skipped],
+    whyNotAFile(path) {
+      const folder = `${path}/`;
+      const holds = (other: string) => other.startsWith(folder);
+      if (notFiles.has(path)) return notFiles.get(path);
+      if (byPath.has(path)) return undefined;
+      return listed.files.some((entry) => holds(entry.path)) || [...notFiles.keys()].some(holds)
+        ? "a folder"
+        : undefined;
+    },
     async readText(paths) {
       const contents = await read(paths);
       return new Map([...contents].map(([path, buffer]) => [path, buffer.toString("utf8")]));

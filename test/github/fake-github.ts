@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { safeGit } from "../../src/workspace/safe-git.js";
 import type {
   GitHubApiMock,
@@ -303,17 +304,38 @@ export class FakeGitHub {
     return { status: 200, body: comment };
   }
 
-  /** Raw file contents at a ref, as Probot's config loader asks for them. */
+  /**
+   * Raw file contents at a ref, as Probot's config loader asks for them. As on GitHub, a folder, a
+   * submodule or a symlink that leads out of the repository answers with JSON describing it.
+   */
   private async getContents(request: MockRequest) {
     const [, , owner, repo, , ...rest] = request.path.split("/");
     const path = decodeURIComponent(rest.join("/"));
     const text =
       owner === this.owner && repo === this.repo
-        ? await safeGit(this.workDir)
-            .raw(["show", `${request.query["ref"] ?? "HEAD"}:${path}`])
-            .catch(() => undefined)
+        ? await this.repoContents(request.query["ref"] ?? "HEAD", path)
         : this.orgFiles.get(`${owner}/${repo}:${path}`);
     if (text === undefined) return { status: 404, body: { message: "Not Found" } };
+    if (typeof text !== "string")
+      return {
+        status: 200,
+        body: text,
+        headers: { "content-type": "application/json; charset=utf-8" },
+      };
     return { status: 200, body: text, headers: { "content-type": "text/plain; charset=utf-8" } };
+  }
+
+  private async repoContents(ref: string, path: string): Promise<string | object | undefined> {
+    const git = safeGit(this.workDir);
+    const entry = (await git.raw(["ls-tree", ref, "--", path])).trim();
+    const [mode, type] = entry.split(/\s+/);
+    if (!entry) return undefined;
+    if (type === "tree") return [];
+    if (type === "commit") return { type: "submodule", path };
+    const text = await git.raw(["show", `${ref}:${path}`]);
+    if (mode !== "120000") return text;
+    const target = posix.normalize(posix.join(posix.dirname(path), text));
+    const followed = target.startsWith("../") ? undefined : await this.repoContents(ref, target);
+    return typeof followed === "string" ? followed : { type: "symlink", target: text, path };
   }
 }

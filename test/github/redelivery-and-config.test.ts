@@ -1,3 +1,5 @@
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sampleBase, sampleConfig, samplePullRequest } from "../../src/demo/sample-shop.js";
 import { useAppHarness } from "./app-harness.js";
@@ -145,6 +147,43 @@ describe("config", () => {
     expect(run?.status).toBe("completed");
     expect(run?.conclusion).toBe("failure");
     expect(run?.output?.summary).toMatch(/\.github\/archdrift\.yml:2`?: .*rulez/);
+  });
+
+  it("completes a failure check run naming a base config that is a folder or a symlink", async () => {
+    const workDir = harness.served.workDir;
+    const cases = [
+      {
+        number: 21,
+        why: "a folder",
+        place: () =>
+          mkdir(join(workDir, ".github/archdrift.yml/x"), { recursive: true }).then(() =>
+            writeFile(join(workDir, ".github/archdrift.yml/x/a.yml"), "rules: {}\n"),
+          ),
+      },
+      {
+        number: 22,
+        why: "a symbolic link",
+        place: () =>
+          mkdir(join(workDir, ".github"), { recursive: true }).then(() =>
+            symlink("/etc/passwd", join(workDir, ".github/archdrift.yml")),
+          ),
+      },
+    ];
+    for (const { number, why, place } of cases) {
+      await rm(join(workDir, ".github"), { recursive: true, force: true });
+      await harness.commit({ ...sampleBase, ".github/archdrift.yml": null }, "code");
+      await place();
+      const pull = { number, ...(await pushPullRequest(number, {}, samplePullRequest)) };
+      await harness.pullRequestEvent("opened", pull);
+      await harness.settled();
+      const [run] = harness.github.runsFor(pull.headSha);
+      expect(run?.status).toBe("completed");
+      expect(run?.conclusion).toBe("failure");
+      expect(run?.output?.summary).toContain(
+        `.github/archdrift.yml:1\`: the config cannot be read (${why})`,
+      );
+      expect(run?.output?.summary).not.toContain("root:");
+    }
   });
 
   it("uses organisation defaults from the .github repository through _extends", async () => {

@@ -1,4 +1,9 @@
+import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reviewChanges } from "../../src/review/review-changes.js";
+import { safeGit } from "../../src/workspace/safe-git.js";
+import { defaultWorkspaceLimits } from "../../src/workspace/workspace-limits.js";
 import { checkoutBranch, commitFiles, initRepo } from "../../src/workspace/scratch-repo.js";
 import { runCli } from "../cli/run-cli.js";
 import { useTempDirs } from "../workspace/temp-dir.js";
@@ -40,5 +45,84 @@ describe("a pull request cannot choose its own config", () => {
       ".github/archdrift.yaml": silencer,
     });
     expect(moved.code).toBe(1);
+  });
+});
+
+/** A base whose config path holds something other than a regular file, committed with git. */
+async function baseWithConfig(place: (dir: string) => Promise<void>) {
+  const dir = await tempDir();
+  await initRepo(dir);
+  await commitFiles(dir, { ...benignBase, "archdrift.yml": "rules: { new-cycle: off }\n" }, "code");
+  await place(dir);
+  await commitFiles(dir, {}, "base");
+  await checkoutBranch(dir, "pr", true);
+  await commitFiles(dir, cycleChange, "pr");
+  return dir;
+}
+
+async function checkPr(dir: string) {
+  return runCli(["check", "--base", "main", "--head", "pr"], dir);
+}
+
+/**
+ * Shown failing before the fix: each of these exited 1 with a review by the defaults, as if the
+ * repository had no config, so a team's rules silently stopped being checked (issue 10 item 7).
+ */
+describe("a base config that is not a regular file", () => {
+  it("is an error naming it when it is a symlink, inside the repository or out", async () => {
+    for (const target of ["../archdrift.yml", "/etc/passwd"]) {
+      const dir = await baseWithConfig(async (repo) => {
+        await mkdir(join(repo, ".github"));
+        await symlink(target, join(repo, ".github", "archdrift.yml"));
+      });
+      const run = await checkPr(dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /\.github\/archdrift\.yml:1: the config cannot be read \(a symbolic link\)/,
+      );
+      expect(run.stderr).not.toContain("root:");
+      expect(run.stdout).toBe("");
+    }
+  });
+
+  it("is an error naming it when it is a folder or a submodule", async () => {
+    const folder = await baseWithConfig(async (repo) => {
+      await mkdir(join(repo, ".github", "archdrift.yaml"), { recursive: true });
+      await writeFile(join(repo, ".github", "archdrift.yaml", "rules.yml"), "rules: {}\n");
+    });
+    const run = await checkPr(folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(".github/archdrift.yaml:1: the config cannot be read (a folder)");
+
+    const submodule = await baseWithConfig(async (repo) => {
+      const sha = "1".repeat(40);
+      // An empty folder is how git leaves a submodule it has not cloned.
+      await mkdir(join(repo, ".github", "archdrift.yml"), { recursive: true });
+      await safeGit(repo).raw([
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        `160000,${sha},.github/archdrift.yml`,
+      ]);
+    });
+    const bySubmodule = await checkPr(submodule);
+    expect(bySubmodule.code).toBe(2);
+    expect(bySubmodule.stderr).toContain("the config cannot be read (a submodule)");
+  });
+
+  it("is an error naming it when it is too large to read", async () => {
+    const dir = await baseWithConfig(async (repo) => {
+      await mkdir(join(repo, ".github"));
+      await writeFile(join(repo, ".github", "archdrift.yml"), `# ${"x".repeat(2_000)}\n`);
+    });
+    const review = reviewChanges({
+      repoDir: dir,
+      base: "main",
+      head: "pr",
+      limits: { ...defaultWorkspaceLimits, maxFileBytes: 1_000 },
+    });
+    await expect(review).rejects.toThrow(
+      /\.github\/archdrift\.yml:1: the config cannot be read \(not read: 2,003 bytes/,
+    );
   });
 });
