@@ -5,11 +5,10 @@ import { withoutControls } from "../report/format.js";
 import { verdictOf } from "../report/verdict.js";
 import { createGraphCache } from "../review/create-graph-cache.js";
 import { reviewChanges } from "../review/review-changes.js";
-import { maxParseMsFromEnv } from "../review/review-settings.js";
-import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 import { parseFormat, renderReport, reportFormats } from "./render-report.js";
 import { repositoryDir } from "./repository-dir.js";
+import { reviewBoundsFromEnv } from "./review-bounds.js";
 
 const options = {
   base: { type: "string" },
@@ -40,7 +39,7 @@ export async function checkCommand(
     `archdrift: reviewing ${withoutControls(range)} in ${withoutControls(repoDir)}\n`,
   );
   const env = io.env ?? {};
-  const { limits, maxParseMs } = boundsFrom(env);
+  const { limits, maxParseMs } = reviewBoundsFromEnv(env);
   const cacheDir = await cacheDirOf(io, values["cache-dir"] ?? env["ARCHDRIFT_CACHE_DIR"]);
   const cache = cacheDir ? createGraphCache({ dir: cacheDir }) : undefined;
   const report = await reviewChanges({
@@ -73,17 +72,5 @@ async function readConfig(path: string): Promise<{ file: string; text: string }>
     return { file: path, text: await readFile(path, "utf8") };
   } catch {
     throw new UsageError(`cannot read the config file ${path}`);
-  }
-}
-
-/** A bad bound in the environment is a usage error, said plainly, never a stack trace. */
-function boundsFrom(env: Readonly<Record<string, string | undefined>>): {
-  limits: WorkspaceLimits;
-  maxParseMs: number;
-} {
-  try {
-    return { limits: workspaceLimitsFromEnv(env), maxParseMs: maxParseMsFromEnv(env) };
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { formatNumber, withoutControls } from "../report/format.js";
 import { renderGraphDot, renderGraphJson, renderGraphMermaid } from "../report/render-graph.js";
-import { graphAt } from "../review/graph-at.js";
+import { graphAt, type GraphAtCommit } from "../review/graph-at.js";
 import type { CliIo, ExitCode } from "./cli-io.js";
 import { parseFormat } from "./render-report.js";
 import { repositoryDir } from "./repository-dir.js";
+import { reviewBoundsFromEnv } from "./review-bounds.js";
 
 const renderers = {
   json: renderGraphJson,
@@ -11,7 +13,10 @@ const renderers = {
   dot: renderGraphDot,
 } as const;
 
-/** `archdrift graph`: every module and every edge at one commit, for people and other tools. */
+/**
+ * `archdrift graph`: every module and every edge at one commit, for people and other tools, under
+ * the bounds a review applies. Files a bound left out are named on stderr whatever the format.
+ */
 export async function graphCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
     args: [...args],
@@ -19,7 +24,23 @@ export async function graphCommand(args: readonly string[], io: CliIo): Promise<
     strict: true,
   });
   const format = parseFormat(values.format, Object.keys(renderers)) as keyof typeof renderers;
-  const graph = await graphAt(await repositoryDir(io, values.repo), values.ref ?? "HEAD");
-  io.stdout.write(renderers[format](graph));
+  const repoDir = await repositoryDir(io, values.repo);
+  const bounds = reviewBoundsFromEnv(io.env ?? {});
+  const atCommit = await graphAt(repoDir, values.ref ?? "HEAD", bounds);
+  io.stdout.write(renderers[format](atCommit.graph));
+  io.stderr.write(warningLines(atCommit, format === "json"));
   return 0;
+}
+
+function warningLines({ graph, skipped }: GraphAtCommit, listedInOutput: boolean): string {
+  const lines = skipped.map(
+    ({ file, message }) => `archdrift: ${withoutControls(file)}: ${withoutControls(message)}\n`,
+  );
+  const others = graph.warnings.length - skipped.length;
+  if (others > 0 && !listedInOutput) {
+    lines.push(
+      `archdrift: ${formatNumber(others)} more warning${others === 1 ? "" : "s"} about files read in part; --format json lists them\n`,
+    );
+  }
+  return lines.join("");
 }

@@ -23,7 +23,7 @@ Commands:
   audit [--head <ref>] [--repo <dir>] [--config <file>] [--format ...]
       Judge every import at one commit as if it were new (for a first look, or self-checks).
   graph [--ref <ref>] [--repo <dir>] [--format json|mermaid|dot]
-      Every module and edge at one commit.
+      Every module and edge at one commit, under the same bounds as check.
   demo [--format markdown|text|json|sarif]
       Review a pull request on an embedded sample Python service.
   worker [--concurrency <n>]

@@ -5,9 +5,9 @@ import { javascriptGraph } from "./javascript-graph.js";
 import type { SourceFiles } from "./source-files.js";
 
 /**
- * The whole graph of one commit, every language extracted from scratch: what `archdrift graph`
- * shows, and the reference the incremental head graph is tested against (Python through
- * `extractPython` itself, not the review's per-blob scans).
+ * The whole graph of one commit, every language extracted from scratch: the reference the
+ * incremental head graph is tested against (Python through `extractPython` itself, not the
+ * review's per-blob scans, which `archdrift graph` uses).
  */
 export async function buildGraph(
   snapshot: Snapshot,

@@ -3,16 +3,17 @@ import type { ChangedGraph, DriftReport } from "../drift/drift-report.js";
 import { evaluateDrift } from "../drift/evaluate-drift.js";
 import { edgesMissingFrom, viewOf } from "../drift/graph-view.js";
 import { pairKey } from "../graph/pair-key.js";
-import { emptyGraph, type ExtractionWarning, type Graph } from "../graph/graph.js";
+import { emptyGraph, type Graph } from "../graph/graph.js";
 import type { Classifier } from "../drift/classifier.js";
 import { changedPaths } from "../workspace/changed-paths.js";
 import { mergeBase, resolveCommit } from "../workspace/resolve-commit.js";
-import { emptySnapshot, openSnapshot, type Snapshot } from "../workspace/snapshot.js";
+import { emptySnapshot, openSnapshot } from "../workspace/snapshot.js";
 import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { classifierFor } from "./classifier-for.js";
 import type { GraphCache } from "./graph-cache.js";
 import { loadPolicy, type ConfigSource } from "./load-policy.js";
 import { reviewGraphs } from "./review-graphs.js";
+import { skippedFileWarnings } from "./skipped-files.js";
 
 /** Rules about what a change adds; listing them for the base alone would only be noise. */
 const changeOnlyRules: ReadonlySet<string> = new Set([
@@ -70,7 +71,7 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     head: { ref: request.head, sha: headSha },
     findings,
     existing: baseFindings.filter((finding) => !changeOnlyRules.has(finding.rule)),
-    warnings: [...skippedFiles(head), ...graphs.head.warnings],
+    warnings: [...skippedFileWarnings(head, loaded.policy), ...graphs.head.warnings],
     changed: changedGraph(graphs.base, graphs.head, classify),
     stats: {
       modules: graphs.head.modules.length,
@@ -84,15 +85,6 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     configChanged: loaded.changedByHead,
     configFile: loaded.policy.source.file,
   };
-}
-
-/** Files too large to read are said out loud: their imports are missing from the graph. */
-function skippedFiles(snapshot: Snapshot): ExtractionWarning[] {
-  return (snapshot.skipped ?? []).map(({ path, reason }) => ({
-    file: path,
-    line: 0,
-    message: `not analysed: ${reason}`,
-  }));
 }
 
 /** The neighbourhood a picture of the change should show. */

@@ -66,11 +66,21 @@ async function cachedBaseGraph(
   const cached = await cache?.get(key).catch(() => undefined);
   if (cache) (cached ? metrics.cacheHits : metrics.cacheMisses).inc();
   if (cached) return cached;
-  const graphs = await Promise.all([
-    pythonGraph(base, files.python, roots, scans),
-    javascriptGraph(base, files),
-  ]);
-  const graph = mergeGraphs(graphs);
+  const graph = await commitGraph(base, files, roots, scans);
   await cache?.set(key, graph).catch(() => undefined);
   return graph;
+}
+
+/** The whole graph of one commit as a review builds it: what `archdrift graph` shows too. */
+export async function commitGraph(
+  snapshot: Snapshot,
+  files: SourceFiles,
+  roots: readonly string[],
+  scans: PythonScans,
+): Promise<Graph> {
+  const graphs = await Promise.all([
+    pythonGraph(snapshot, files.python, roots, scans),
+    javascriptGraph(snapshot, files),
+  ]);
+  return mergeGraphs(graphs);
 }
