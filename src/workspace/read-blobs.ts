@@ -36,9 +36,25 @@ export async function readBlobs(
   return blobs;
 }
 
-/** Splits the `<sha> <type> <size>\n<content>\n` stream back into blobs. */
+/** A blob whose content spans several chunks, filled in place as they arrive. */
+interface PartialBlob {
+  readonly sha: string;
+  readonly content: Buffer;
+  filled: number;
+}
+
+/**
+ * Splits the `<sha> <type> <size>\n<content>\n` stream back into blobs in time linear in the
+ * stream: each byte is looked at once and copied at most once. A blob inside one chunk is a view of
+ * it; a larger one gets a buffer of its exact size, filled as chunks arrive (joining the chunks
+ * as they came made reading a 50 MB blob take 36 s and a 16 MB one peak at 2 GB).
+ */
 class BatchParser {
-  private buffer: Buffer = Buffer.alloc(0);
+  /** The start of a header line cut by a chunk's end: a few dozen bytes. */
+  private headerStart: Buffer[] = [];
+  private partial: PartialBlob | undefined;
+  /** The newline after a blob's content is still to come. */
+  private newlineDue = false;
   private next = 0;
 
   constructor(
@@ -47,26 +63,57 @@ class BatchParser {
   ) {}
 
   push(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    while (this.takeOne()) this.next++;
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (this.newlineDue) {
+        this.newlineDue = false;
+        offset += 1;
+      } else if (this.partial) offset = this.fill(this.partial, chunk, offset);
+      else offset = this.header(chunk, offset);
+    }
   }
 
   complete(): boolean {
-    return this.next === this.expected.length;
+    return this.next === this.expected.length && !this.partial && !this.newlineDue;
   }
 
-  private takeOne(): boolean {
-    const newline = this.buffer.indexOf(10);
-    if (newline < 0) return false;
-    const header = this.buffer.subarray(0, newline).toString("utf8").split(" ");
-    if (header[1] === "missing") {
-      this.buffer = this.buffer.subarray(newline + 1);
-      return true;
+  /** Reads a header line, and the blob after it when the chunk holds all of it. */
+  private header(chunk: Buffer, offset: number): number {
+    const newline = chunk.indexOf(10, offset);
+    if (newline < 0) {
+      this.headerStart.push(chunk.subarray(offset));
+      return chunk.length;
     }
-    const size = Number(header[2]);
-    if (this.buffer.length < newline + 1 + size + 1) return false;
-    this.blobs.set(header[0]!, this.buffer.subarray(newline + 1, newline + 1 + size));
-    this.buffer = this.buffer.subarray(newline + 2 + size);
-    return true;
+    const line = Buffer.concat([...this.headerStart, chunk.subarray(offset, newline)]);
+    this.headerStart = [];
+    const [sha = "", type, size] = line.toString("utf8").split(" ");
+    const start = newline + 1;
+    if (type === "missing") {
+      this.next++;
+      return start;
+    }
+    const length = Number(size);
+    if (chunk.length - start >= length) {
+      this.done(sha, chunk.subarray(start, start + length));
+      return start + length;
+    }
+    this.partial = { sha, content: Buffer.allocUnsafe(length), filled: 0 };
+    return start;
+  }
+
+  private fill(partial: PartialBlob, chunk: Buffer, offset: number): number {
+    const copied = chunk.copy(partial.content, partial.filled, offset);
+    partial.filled += copied;
+    if (partial.filled === partial.content.length) {
+      this.partial = undefined;
+      this.done(partial.sha, partial.content);
+    }
+    return offset + copied;
+  }
+
+  private done(sha: string, content: Buffer): void {
+    this.blobs.set(sha, content);
+    this.newlineDue = true;
+    this.next++;
   }
 }
