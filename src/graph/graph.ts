@@ -4,7 +4,7 @@
  * JavaScript and TypeScript (`packages/app/src/index.ts`). A Python module of a service namespace
  * whose package names another service also uses carries the namespace in its id (see `ModuleNode`).
  */
-export type Language = "python" | "javascript";
+export type Language = "python" | "javascript" | "typescript";
 
 /** runtime: runs when the module loads; type-only: never runs; lazy: inside a function; dynamic: `import()`. */
 export type EdgeKind = "runtime" | "type-only" | "lazy" | "dynamic";

@@ -30,7 +30,7 @@ export function inferDomains(
   const candidates = [
     ...pythonCandidates(modules.filter((module) => module.language === "python")),
     ...javascriptCandidates(
-      modules.filter((module) => module.language === "javascript"),
+      modules.filter((module) => module.language !== "python"),
       options.workspaces ?? [],
     ),
   ];

@@ -11,7 +11,11 @@ export function py(path: string, root = ""): ModuleNode {
   return { id, path, language: "python" };
 }
 
-/** A JavaScript or TypeScript module node: its id is its path. */
+/** A JavaScript or TypeScript module node: its id is its path, its language its extension's. */
 export function js(path: string): ModuleNode {
-  return { id: path, path, language: "javascript" };
+  return {
+    id: path,
+    path,
+    language: /\.(?:[cm]?ts|tsx)$/.test(path) ? "typescript" : "javascript",
+  };
 }
