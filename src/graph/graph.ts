@@ -64,6 +64,11 @@ export interface ExtractionWarning {
   readonly file: string;
   readonly line: number;
   readonly message: string;
+  /**
+   * Warnings with the same cause are one problem seen many times (every import of a missing file):
+   * reports show them as one line with a count, and list each one only in JSON.
+   */
+  readonly cause?: string;
 }
 
 /**

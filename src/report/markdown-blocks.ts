@@ -17,6 +17,7 @@ import { codeSpan, escapeMarkdown, tableRow } from "./markdown-text.js";
 import { mermaidDiagram } from "./mermaid-diagram.js";
 import { ruleCatalog } from "./rule-catalog.js";
 import { summarize, verdictOf, type Verdict } from "./verdict.js";
+import { moreOfCause, warningLines, type WarningLine } from "./warning-groups.js";
 
 export type BlockId =
   | "headline"
@@ -50,7 +51,11 @@ export function markdownBlocks(report: DriftReport): Block[] {
     rowsBlock("improvements", "#### ✅ Improvements\n\n", groups.improvements.map(improvementItem)),
     suppressed(groups.suppressed),
     existing(report.existing),
-    rowsBlock("warnings", "#### Could not read everything\n\n", report.warnings.map(warningItem)),
+    rowsBlock(
+      "warnings",
+      "#### Could not read everything\n\n",
+      warningLines(report.warnings).map(warningItem),
+    ),
     footer(report),
   ];
   return blocks.filter((block) => block.rows.length > 0 || (block.whole && block.head !== ""));
@@ -176,8 +181,11 @@ function existing(findings: readonly Finding[]): Block {
   return rowsBlock("existing", head, bySeverity(findings).map(findingRow), "\n</details>\n");
 }
 
-function warningItem(warning: DriftReport["warnings"][number]): string {
-  return `- ${codeSpan(formatLocation(warning.file, warning.line))}: ${escapeMarkdown(warning.message)}\n`;
+function warningItem(line: WarningLine): string {
+  const { file, line: at, message } = line.first;
+  const more = moreOfCause(line);
+  const suffix = more === undefined ? "" : ` (${escapeMarkdown(more)})`;
+  return `- ${codeSpan(formatLocation(file, at))}: ${escapeMarkdown(message)}${suffix}\n`;
 }
 
 function footer(report: DriftReport): Block {

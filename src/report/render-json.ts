@@ -50,7 +50,9 @@ export function jsonReportOf(report: DriftReport): JsonReport {
     findings: [...groups.drift, ...groups.suppressed].map(jsonFindingOf),
     improvements: groups.improvements.map(jsonFindingOf),
     existing: bySeverity(report.existing).map(jsonFindingOf),
-    warnings: report.warnings.map(({ file, line, message }) => ({ file, line, message })),
+    warnings: report.warnings.map(({ file, line, message, cause }) =>
+      cause === undefined ? { file, line, message } : { file, line, message, cause },
+    ),
     stats: {
       modules: report.stats.modules,
       edges: report.stats.edges,

@@ -15,6 +15,7 @@ import {
 } from "./format.js";
 import { asideOf, headlineOf } from "./headline.js";
 import { summarize, verdictOf, type Verdict } from "./verdict.js";
+import { moreOfCause, warningLines } from "./warning-groups.js";
 
 export interface TextOptions {
   readonly color: boolean;
@@ -145,10 +146,12 @@ function existingLine(existing: readonly Finding[], paint: Paint): string {
 
 function warningsBlock(warnings: readonly ExtractionWarning[], paint: Paint): string {
   if (warnings.length === 0) return "";
-  const lines = warnings.map(
-    (warning) =>
-      `  ${paint("yellow", "⚠")} ${safe(formatLocation(warning.file, warning.line))}  ${safe(warning.message)}`,
-  );
+  const lines = warningLines(warnings).map((line) => {
+    const { file, line: at, message } = line.first;
+    const more = moreOfCause(line);
+    const suffix = more === undefined ? "" : paint("dim", ` (${safe(more)}; all in --format json)`);
+    return `  ${paint("yellow", "⚠")} ${safe(formatLocation(file, at))}  ${safe(message)}${suffix}`;
+  });
   return [
     paint("bold", `Could not read everything (${formatNumber(warnings.length)})`),
     ...lines,
