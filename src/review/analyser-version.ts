@@ -6,7 +6,7 @@ const manifest = createRequire(import.meta.url)("../../package.json") as { versi
  * Bump when extraction changes what it produces (a new edge kind, another resolution rule, a new
  * warning) without a release: cached graphs and scans made by the old code must stop matching.
  */
-export const extractionVersion = 1;
+export const extractionVersion = 2;
 
 /** Part of every cache key: a graph is only reused by the code that would have built it. */
 export const analyserVersion = `${manifest.version}+x${extractionVersion}`;

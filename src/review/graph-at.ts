@@ -4,6 +4,7 @@ import { openSnapshot } from "../workspace/snapshot.js";
 import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { loadPolicy, type ConfigFile } from "./load-policy.js";
 import { pythonRoots } from "./python-roots.js";
+import { createJavaScriptScans } from "./javascript-scans.js";
 import { createPythonScans } from "./python-scans.js";
 import { commitGraph } from "./review-graphs.js";
 import { skippedFileWarnings } from "./skipped-files.js";
@@ -38,7 +39,10 @@ export async function graphAt(
   const { policy } = await loadPolicy(options.config ?? snapshot, snapshot);
   const files = sourceFiles(snapshot.files, policy);
   const roots = await pythonRoots(policy, [{ snapshot, files }]);
-  const scans = createPythonScans(undefined, { maxParseMs: options.maxParseMs });
+  const scans = {
+    python: createPythonScans(undefined, { maxParseMs: options.maxParseMs }),
+    javascript: createJavaScriptScans(),
+  };
   const graph = await commitGraph(snapshot, files, roots, scans);
   const skipped = skippedFileWarnings(snapshot, policy);
   return { graph: { ...graph, warnings: [...skipped, ...graph.warnings] }, skipped };

@@ -1,44 +1,69 @@
 import { emptyGraph, type Edge, type ExtractionWarning, type Graph } from "../graph/graph.js";
 import { extractJavaScript } from "../languages/javascript/extract-javascript.js";
+import {
+  javascriptProject,
+  type JavaScriptProject,
+} from "../languages/javascript/javascript-project.js";
+import type { JavaScriptScan } from "../languages/javascript/scan-imports.js";
 import type { Snapshot } from "../workspace/snapshot.js";
-import { withJavaScriptCheckout } from "./javascript-checkout.js";
+import { createJavaScriptScans, type JavaScriptScans } from "./javascript-scans.js";
 import { javascriptFilesToReextract, type JavaScriptSide } from "./javascript-reextract.js";
 import type { SourceFiles } from "./source-files.js";
 
-/** The JavaScript part of a commit's graph, every file cruised. */
-export async function javascriptGraph(snapshot: Snapshot, files: SourceFiles): Promise<Graph> {
+/** The JavaScript part of a commit's graph, every file scanned (or its blob's scan reused). */
+export async function javascriptGraph(
+  snapshot: Snapshot,
+  files: SourceFiles,
+  scans: JavaScriptScans = createJavaScriptScans(),
+): Promise<Graph> {
   if (files.javascript.length === 0) return emptyGraph;
-  return withJavaScriptCheckout(snapshot, files, (dir) =>
-    extractJavaScript({ dir, files: files.javascript }),
-  );
+  const project = await projectOf(snapshot, files);
+  const scanned = await scans.scansOf(snapshot, files.javascript);
+  return extractJavaScript({ project, files: files.javascript, scanOf: scanFrom(scanned) });
 }
 
 /**
  * The head's JavaScript graph from the base graph: only the files whose edges can have changed are
- * cruised, with the whole head tree on disk for resolution. A change to what steers resolution
- * (package.json, tsconfig) or a dependency-cruiser failure, whose fallbacks depend on which files
- * run together, means a full extraction. The result is that of a full extraction, in its order.
+ * extracted, resolved against the whole head. A change to what steers resolution (package.json,
+ * tsconfig) means a full extraction. The result is that of a full extraction, in its order.
  */
 export async function headJavaScriptGraph(
   base: JavaScriptSide & { readonly graph: Graph },
   head: JavaScriptSide,
+  scans: JavaScriptScans = createJavaScriptScans(),
 ): Promise<Graph> {
   if (head.files.javascript.length === 0) return emptyGraph;
-  return withJavaScriptCheckout(head.snapshot, head.files, async (dir) => {
-    const full = () => extractJavaScript({ dir, files: head.files.javascript });
-    if (!incrementalPossible(base, head)) return full();
-    const reextract = await javascriptFilesToReextract(dir, base, head);
-    const partial = await extractJavaScript({ dir, files: head.files.javascript, reextract });
-    if (partial.warnings.some(isCruiseFailure)) return full();
-    return withEarlierEdges(partial, base.graph, new Set(reextract));
+  if (!incrementalPossible(base, head)) return javascriptGraph(head.snapshot, head.files, scans);
+  const project = await projectOf(head.snapshot, head.files);
+  const extract = await javascriptFilesToReextract(project, base, head);
+  const scanned = await scans.scansOf(head.snapshot, extract);
+  const partial = extractJavaScript({
+    project,
+    files: head.files.javascript,
+    extract,
+    scanOf: scanFrom(scanned),
   });
+  return withEarlierEdges(partial, base.graph, new Set(extract));
+}
+
+/** Every path of the commit counts as existing, the files too large to read included. */
+async function projectOf(snapshot: Snapshot, files: SourceFiles): Promise<JavaScriptProject> {
+  const support = await snapshot.readText(files.javascriptSupport);
+  const paths = [
+    ...snapshot.files.map((entry) => entry.path),
+    ...(snapshot.skipped ?? []).map((skipped) => skipped.path),
+  ];
+  return javascriptProject({ paths, modules: files.javascript, support });
+}
+
+function scanFrom(scanned: ReadonlyMap<string, JavaScriptScan>) {
+  return (file: string) => scanned.get(file) ?? { imports: [], problems: [] };
 }
 
 function incrementalPossible(base: JavaScriptSide & { graph: Graph }, head: JavaScriptSide) {
   return (
     base.files.javascript.length > 0 &&
-    sameBlobs(base, head, base.files.javascriptSupport, head.files.javascriptSupport) &&
-    !base.graph.warnings.some(isCruiseFailure)
+    sameBlobs(base, head, base.files.javascriptSupport, head.files.javascriptSupport)
   );
 }
 
@@ -53,13 +78,6 @@ function sameBlobs(
   const headBlobs = new Map(head.snapshot.files.map((entry) => [entry.path, entry.sha]));
   return headPaths.every(
     (path) => baseBlobs.has(path) && baseBlobs.get(path) === headBlobs.get(path),
-  );
-}
-
-/** run-cruise's own words when it gave up on a file, the exclude patterns or the tsconfig. */
-function isCruiseFailure(warning: ExtractionWarning): boolean {
-  return /^(?:dependency-cruiser failed|imports found without dependency-cruiser|tsconfig not given to dependency-cruiser)/.test(
-    warning.message,
   );
 }
 

@@ -5,6 +5,7 @@ import type { Snapshot } from "../workspace/snapshot.js";
 import type { GraphCache } from "./graph-cache.js";
 import { graphCacheKey } from "./graph-cache-key.js";
 import { headJavaScriptGraph, javascriptGraph } from "./javascript-graph.js";
+import { createJavaScriptScans, type JavaScriptScans } from "./javascript-scans.js";
 import { pythonGraph } from "./python-graph.js";
 import { pythonRoots } from "./python-roots.js";
 import { createPythonScans, type PythonScans, type ScanBounds } from "./python-scans.js";
@@ -26,7 +27,8 @@ export interface ReviewGraphs {
 /**
  * Both graphs of a review. The base comes from the cache when it can; the head is the base with
  * only what changed extracted again: Python files are parsed only for blobs not seen before (then
- * all are resolved again), JavaScript files are cruised only where edges can have changed.
+ * all are resolved again), JavaScript files are extracted only where edges can have changed, and
+ * parsed only for blobs the base did not already parse.
  */
 export async function reviewGraphs(
   base: Snapshot,
@@ -40,13 +42,17 @@ export async function reviewGraphs(
     { snapshot: base, files: baseFiles },
     { snapshot: head, files: headFiles },
   ]);
-  const scans = createPythonScans(sources.cache?.scans, sources.bounds);
+  const scans: ReviewScans = {
+    python: createPythonScans(sources.cache?.scans, sources.bounds),
+    javascript: createJavaScriptScans(sources.bounds?.signal),
+  };
   const baseGraph = await cachedBaseGraph(base, baseFiles, roots, scans, policy, sources);
   const [python, javascript] = await Promise.all([
-    pythonGraph(head, headFiles.python, roots, scans),
+    pythonGraph(head, headFiles.python, roots, scans.python),
     headJavaScriptGraph(
       { snapshot: base, files: baseFiles, graph: baseGraph },
       { snapshot: head, files: headFiles },
+      scans.javascript,
     ),
   ]);
   return { base: baseGraph, head: mergeGraphs([python, javascript]) };
@@ -56,7 +62,7 @@ async function cachedBaseGraph(
   base: Snapshot,
   files: SourceFiles,
   roots: readonly string[],
-  scans: PythonScans,
+  scans: ReviewScans,
   policy: Policy,
   { cache, repoId }: GraphSources,
 ): Promise<Graph> {
@@ -71,16 +77,22 @@ async function cachedBaseGraph(
   return graph;
 }
 
+/** Per-file scans of one review or graph, by language: each blob is parsed at most once. */
+export interface ReviewScans {
+  readonly python: PythonScans;
+  readonly javascript: JavaScriptScans;
+}
+
 /** The whole graph of one commit as a review builds it: what `archdrift graph` shows too. */
 export async function commitGraph(
   snapshot: Snapshot,
   files: SourceFiles,
   roots: readonly string[],
-  scans: PythonScans,
+  scans: ReviewScans,
 ): Promise<Graph> {
   const graphs = await Promise.all([
-    pythonGraph(snapshot, files.python, roots, scans),
-    javascriptGraph(snapshot, files),
+    pythonGraph(snapshot, files.python, roots, scans.python),
+    javascriptGraph(snapshot, files, scans.javascript),
   ]);
   return mergeGraphs(graphs);
 }

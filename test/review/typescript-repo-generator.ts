@@ -4,6 +4,13 @@ import type { Random } from "../support/seeded-random.js";
 const folders = ["ui", "services", "models"];
 const names = ["a", "b", "c"];
 
+/**
+ * Besides modules: files whose presence decides where an import goes without being modules (a
+ * JSON module named without its extension, a component of another framework, a test the defaults
+ * exclude) and a stylesheet, whose absence is no warning.
+ */
+const otherFiles = ["src/data.json", "src/ui/view.vue", "src/tests/helper.ts", "src/ui/a.css"];
+
 const pathPool: string[] = [
   "src/config/index.ts",
   ...folders.flatMap((folder) => [
@@ -11,6 +18,7 @@ const pathPool: string[] = [
     ...names.map((name) => `src/${folder}/${name}.ts`),
     `src/${folder}/${names[0]}/index.ts`,
   ]),
+  ...otherFiles,
 ];
 
 export type TypeScriptRepo = Map<string, string>;
@@ -28,7 +36,7 @@ export function initialTypeScriptRepo(random: Random): TypeScriptRepo {
       }),
     ],
   ]);
-  for (const path of pathPool) if (random.chance(0.6)) repo.set(path, typeScriptFile(random));
+  for (const path of pathPool) if (random.chance(0.6)) repo.set(path, fileAt(path, random));
   return repo;
 }
 
@@ -44,11 +52,22 @@ export function randomTypeScriptChange(random: Random, repo: TypeScriptRepo): Fi
     const existing = pathPool.filter((path) => repo.has(path));
     const absent = pathPool.filter((path) => !repo.has(path));
     const kind = random.int(3);
-    if (kind === 0 && existing.length > 0) set(random.pick(existing), typeScriptFile(random));
-    else if (kind === 1 && absent.length > 0) set(random.pick(absent), typeScriptFile(random));
-    else if (existing.length > 2) set(random.pick(existing), null);
+    if (kind === 0 && existing.length > 0) {
+      const path = random.pick(existing);
+      set(path, fileAt(path, random));
+    } else if (kind === 1 && absent.length > 0) {
+      const path = random.pick(absent);
+      set(path, fileAt(path, random));
+    } else if (existing.length > 2) set(random.pick(existing), null);
   }
   return changes;
+}
+
+function fileAt(path: string, random: Random): string {
+  if (path.endsWith(".json")) return `{ "n": ${random.int(100)} }\n`;
+  if (path.endsWith(".css")) return `.a { order: ${random.int(100)}; }\n`;
+  if (path.endsWith(".vue")) return `<template><p>${random.int(100)}</p></template>\n`;
+  return typeScriptFile(random);
 }
 
 function typeScriptFile(random: Random): string {
@@ -67,6 +86,10 @@ function typeScriptFile(random: Random): string {
         `import { x as x${i} } from "config";`,
         `const x${i} = await import("./${name}");`,
         `import x${i} from "react";`,
+        `import x${i} from "../data";`,
+        `import x${i} from "../ui/view.vue";`,
+        `import { x as x${i} } from "../tests/helper";`,
+        `import x${i} from "./${name}.css";`,
       ]),
     );
   }

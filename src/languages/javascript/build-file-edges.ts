@@ -1,10 +1,7 @@
-import type { IDependency } from "dependency-cruiser";
 import type { Edge, EdgeKind, ExtractionWarning } from "../../graph/graph.js";
-import { cruisedAsTypeOnly, cruisedKind, strongerKind } from "./edge-kind.js";
-import { findSuppression } from "./find-suppression.js";
-import { resolveImport, type ResolveContext } from "./resolve-import.js";
-import { scanImports, type ImportStatement } from "./scan-imports.js";
-import { suppressionWarnings } from "./suppression-warnings.js";
+import type { JavaScriptProject } from "./javascript-project.js";
+import { resolveImport, type UnresolvedCause } from "./resolve-import.js";
+import type { ImportStatement, JavaScriptScan } from "./scan-imports.js";
 
 export interface FileEdges {
   readonly edges: readonly Edge[];
@@ -12,88 +9,61 @@ export interface FileEdges {
 }
 
 /**
- * The edges of one file: one per import statement (dependency-cruiser merges repeated imports of a
- * module, and knows no lines), resolved with dependency-cruiser's answer for the same specifier.
+ * The edges of one file, one per target and line (two imports of one module on one line are one
+ * edge, of the kind that runs soonest), and its warnings: the scan's problems and each import that
+ * names a file of the repository that is not there.
  */
 export function buildFileEdges(
-  context: ResolveContext,
+  project: JavaScriptProject,
   file: string,
-  source: string,
-  cruised: readonly IDependency[],
+  scan: JavaScriptScan,
 ): FileEdges {
-  const scanned = scanImports(file, source);
-  const lines = source.split(/\r?\n/);
-  const warnings = suppressionWarnings(file, lines);
-  if (scanned.syntaxError) {
-    const { line, message } = scanned.syntaxError;
-    warnings.push({
-      file,
-      line,
-      message: `syntax error, imports around it still count: ${message}`,
-    });
-  }
-  const bySpecifier = groupBySpecifier(cruised);
+  const warnings: ExtractionWarning[] = scan.problems.map(({ line, message }) => ({
+    file,
+    line,
+    message,
+  }));
   const edges = new Map<string, Edge>();
-  const add = (edge: Edge) => {
+  for (const statement of scan.imports) {
+    const resolution = resolveImport(project, file, statement.specifier);
+    if (resolution.kind === "unresolved")
+      warnings.push(unresolved(file, statement, resolution.cause));
+    if (resolution.kind !== "internal" || resolution.target === file) continue;
+    const edge = edgeFor(file, resolution.target, statement);
     const key = `${edge.to}\n${edge.line}`;
     const existing = edges.get(key);
     edges.set(key, existing ? { ...existing, kind: strongerKind(existing.kind, edge.kind) } : edge);
-  };
-  for (const statement of scanned.imports) {
-    const matching = bySpecifier.get(statement.specifier) ?? [];
-    const resolution = resolveImport(context, file, statement.specifier, matching[0]);
-    if (resolution.kind === "unresolved") warnings.push(unresolved(file, statement));
-    if (resolution.kind !== "internal" || resolution.target === file) continue;
-    add(edgeFor(file, resolution.target, statement, kindOf(statement, matching), lines));
-  }
-  const seen = new Set(scanned.imports.map((statement) => statement.specifier));
-  for (const dependency of cruised.filter((candidate) => !seen.has(candidate.module))) {
-    const resolution = resolveImport(context, file, dependency.module, dependency);
-    if (resolution.kind !== "internal" || resolution.target === file) continue;
-    add(
-      edgeFor(file, resolution.target, located(dependency, lines), cruisedKind(dependency), lines),
-    );
   }
   return { edges: [...edges.values()], warnings };
 }
 
-function groupBySpecifier(cruised: readonly IDependency[]): Map<string, IDependency[]> {
-  const groups = new Map<string, IDependency[]>();
-  for (const dependency of cruised) {
-    const group = groups.get(dependency.module);
-    if (group) group.push(dependency);
-    else groups.set(dependency.module, [dependency]);
-  }
-  return groups;
-}
-
-function kindOf(statement: ImportStatement, cruised: readonly IDependency[]): EdgeKind {
-  return statement.kind === "runtime" && cruisedAsTypeOnly(cruised) ? "type-only" : statement.kind;
-}
-
-function edgeFor(
-  file: string,
-  target: string,
-  statement: Pick<ImportStatement, "line" | "text">,
-  kind: EdgeKind,
-  lines: readonly string[],
-): Edge {
-  const edge = { from: file, to: target, file, line: statement.line, text: statement.text, kind };
-  const suppression = findSuppression(lines, statement.line);
+function edgeFor(file: string, target: string, statement: ImportStatement): Edge {
+  const { line, text, kind, suppression } = statement;
+  const edge = { from: file, to: target, file, line, text, kind };
   return suppression ? { ...edge, suppression } : edge;
 }
 
-/**
- * A dependency our scan did not see (a form dependency-cruiser knows and we do not): placed on the
- * first line that quotes its specifier, so it still has a line to annotate.
- */
-function located(dependency: IDependency, lines: readonly string[]): Pick<Edge, "line" | "text"> {
-  const quoted = ['"', "'", "`"].map((quote) => `${quote}${dependency.module}${quote}`);
-  const index = lines.findIndex((line) => quoted.some((text) => line.includes(text)));
-  const line = index < 0 ? 1 : index + 1;
-  return { line, text: (lines[line - 1] ?? dependency.module).trim().slice(0, 200) };
+const strength: Record<EdgeKind, number> = { runtime: 3, lazy: 2, dynamic: 1, "type-only": 0 };
+
+/** Of two imports of one module on one line, the one that runs soonest decides. */
+function strongerKind(left: EdgeKind, right: EdgeKind): EdgeKind {
+  return strength[left] >= strength[right] ? left : right;
 }
 
-function unresolved(file: string, statement: ImportStatement): ExtractionWarning {
-  return { file, line: statement.line, message: `cannot resolve "${statement.specifier}"` };
+const causes: Record<UnresolvedCause, string> = {
+  "missing file": "imports of files that are not in the commit",
+  "outside the repository": "imports that climb out of the repository",
+};
+
+function unresolved(
+  file: string,
+  statement: ImportStatement,
+  cause: UnresolvedCause,
+): ExtractionWarning {
+  return {
+    file,
+    line: statement.line,
+    message: `cannot resolve "${statement.specifier}"`,
+    cause: causes[cause],
+  };
 }

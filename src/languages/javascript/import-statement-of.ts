@@ -1,14 +1,18 @@
-import ts from "typescript";
-import type { EdgeKind } from "../../graph/graph.js";
+import type ts from "typescript";
+import { typescript } from "./typescript-module.js";
+import type { EdgeKind, Suppression } from "../../graph/graph.js";
+import { oneLineStatement } from "./one-line-statement.js";
 
-/** One import as written: dependency-cruiser merges imports of one module, these stay apart. */
+/** One import as written: several imports of one module stay apart, each with its line. */
 export interface ImportStatement {
   readonly specifier: string;
   /** 1-based line where the statement starts. */
   readonly line: number;
-  /** The statement on one line, cut to 200 characters. */
+  /** The statement on one line, shortened in the middle past 200 characters, never in its specifier. */
   readonly text: string;
   readonly kind: EdgeKind;
+  /** An `archdrift-ignore` comment on the statement's line or the line above. */
+  readonly suppression?: Suppression;
 }
 
 export interface WalkContext {
@@ -16,8 +20,6 @@ export interface WalkContext {
   /** The innermost statement around the node, for the text of a `require()` or `import()`. */
   readonly statement: ts.Node;
 }
-
-const maxTextLength = 200;
 
 /** The import a node makes, if it is one of the forms that name a module with a string. */
 export function importStatementOf(
@@ -30,26 +32,29 @@ export function importStatementOf(
   const [specifier, kind, anchor] = found;
   const start = anchor.getStart(sourceFile);
   const line = sourceFile.getLineAndCharacterOfPosition(start).line + 1;
-  return { specifier, line, kind, text: statementText(anchor, sourceFile, context) };
+  return { specifier, line, kind, text: statementText(anchor, sourceFile, context, specifier) };
 }
 
 type Found = [specifier: string, kind: EdgeKind, anchor: ts.Node];
 
 function declaredImport(node: ts.Node): Found | undefined {
-  if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+  if (typescript.isImportDeclaration(node) && typescript.isStringLiteral(node.moduleSpecifier)) {
     return [node.moduleSpecifier.text, importClauseKind(node.importClause), node];
   }
   if (
-    ts.isExportDeclaration(node) &&
+    typescript.isExportDeclaration(node) &&
     node.moduleSpecifier &&
-    ts.isStringLiteral(node.moduleSpecifier)
+    typescript.isStringLiteral(node.moduleSpecifier)
   ) {
     const typeOnly = node.isTypeOnly || allTypeOnly(node.exportClause);
     return [node.moduleSpecifier.text, typeOnly ? "type-only" : "runtime", node];
   }
-  if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+  if (
+    typescript.isImportEqualsDeclaration(node) &&
+    typescript.isExternalModuleReference(node.moduleReference)
+  ) {
     const expression = node.moduleReference.expression;
-    if (!ts.isStringLiteral(expression)) return undefined;
+    if (!typescript.isStringLiteral(expression)) return undefined;
     return [expression.text, node.isTypeOnly ? "type-only" : "runtime", node];
   }
   return undefined;
@@ -71,42 +76,52 @@ function allTypeOnly(
 }
 
 function calledImport(node: ts.Node, context: WalkContext): Found | undefined {
-  if (!ts.isCallExpression(node)) return undefined;
+  if (!typescript.isCallExpression(node)) return undefined;
   const [argument] = node.arguments;
-  if (!argument || !ts.isStringLiteralLike(argument)) return undefined;
-  if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return [argument.text, "dynamic", node];
-  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === "require";
+  if (!argument || !typescript.isStringLiteralLike(argument)) return undefined;
+  if (node.expression.kind === typescript.SyntaxKind.ImportKeyword)
+    return [argument.text, "dynamic", node];
+  const isRequire = typescript.isIdentifier(node.expression) && node.expression.text === "require";
   if (!isRequire || node.arguments.length !== 1) return undefined;
   return [argument.text, context.inFunction ? "lazy" : "runtime", node];
 }
 
 /** `typeof import("./x")` and `import("./x").T` in a type: never runs. */
 function typeImport(node: ts.Node): Found | undefined {
-  if (!ts.isImportTypeNode(node) || !ts.isLiteralTypeNode(node.argument)) return undefined;
+  if (!typescript.isImportTypeNode(node) || !typescript.isLiteralTypeNode(node.argument))
+    return undefined;
   const literal = node.argument.literal;
-  return ts.isStringLiteral(literal) ? [literal.text, "type-only", node] : undefined;
+  return typescript.isStringLiteral(literal) ? [literal.text, "type-only", node] : undefined;
 }
+
+/**
+ * A longer statement around a call is not copied for each import it holds: a one-line object of
+ * 100,000 requires would cost its whole length 100,000 times.
+ */
+const maxStatementLength = 1_000;
 
 /**
  * A declaration is its own statement. A call or type inside a larger statement is shown with that
  * statement when both start on one line (`const x = require("./x");`), else alone, so a long
  * object literal full of requires does not become the text of every edge.
  */
-function statementText(anchor: ts.Node, sourceFile: ts.SourceFile, context: WalkContext): string {
+function statementText(
+  anchor: ts.Node,
+  sourceFile: ts.SourceFile,
+  context: WalkContext,
+  specifier: string,
+): string {
   const statement = context.statement;
   const useStatement =
     anchor !== statement &&
     statement !== sourceFile &&
+    statement.end - statement.pos <= maxStatementLength &&
     sameStartLine(statement, anchor, sourceFile);
-  return oneLine((useStatement ? statement : anchor).getText(sourceFile));
+  return oneLineStatement((useStatement ? statement : anchor).getText(sourceFile), specifier);
 }
 
 function sameStartLine(left: ts.Node, right: ts.Node, sourceFile: ts.SourceFile): boolean {
   const lineOf = (node: ts.Node) =>
     sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line;
   return lineOf(left) === lineOf(right);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim().slice(0, maxTextLength);
 }

@@ -1,3 +1,5 @@
+import type { Language } from "../../graph/graph.js";
+
 /** The files this extractor reads, in the order TypeScript's resolver prefers them. */
 export const javascriptExtensions: readonly string[] = [
   ".ts",
@@ -12,9 +14,21 @@ export const javascriptExtensions: readonly string[] = [
 ];
 
 const javascriptFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const typescriptFile = /\.(?:[cm]?ts|tsx)$/;
+const declarationFile = /\.d\.(?:[cm]?ts|[^.]+\.ts)$/;
 
 export function isJavaScriptPath(repoPath: string): boolean {
   return javascriptFile.test(repoPath);
+}
+
+/** The language a module is written in, by its extension: `.ts`, `.tsx`, `.mts`, `.cts` are TypeScript. */
+export function languageOf(repoPath: string): Language {
+  return typescriptFile.test(repoPath) ? "typescript" : "javascript";
+}
+
+/** A declaration file (`x.d.ts`, `x.d.mts`, `x.d.css.ts`) holds types only: nothing in it runs. */
+export function isDeclarationPath(repoPath: string): boolean {
+  return declarationFile.test(repoPath);
 }
 
 /**

@@ -1,25 +1,33 @@
 import path from "node:path";
 import type { TsPathsConfig } from "./ts-paths-config.js";
+import { repoPathOf, virtualPath } from "./virtual-checkout.js";
 
 /**
- * The absolute targets TypeScript would try for a bare specifier under one tsconfig, in order:
- * the best `paths` pattern (an exact key, else the longest prefix before `*`), then `baseUrl`.
- * `viaPaths` tells whether a `paths` pattern matched, which is what makes a package's own tsconfig
- * override the root one.
+ * The repo paths TypeScript would try for a bare specifier under one tsconfig, in order: the best
+ * `paths` pattern (an exact key, else the longest prefix before `*`), then `baseUrl`. Targets
+ * outside the checkout are dropped. `viaPaths` tells whether a `paths` pattern matched.
  */
 export function matchTsPaths(
   specifier: string,
   config: TsPathsConfig,
 ): { readonly targets: string[]; readonly viaPaths: boolean } {
   const pattern = bestPattern(specifier, Object.keys(config.paths));
-  const targets =
-    pattern === undefined
-      ? []
-      : (config.paths[pattern] ?? []).map((target) =>
-          path.resolve(config.pathsBase, substitute(target, pattern, specifier)),
-        );
-  if (config.baseUrl !== undefined) targets.push(path.resolve(config.baseUrl, specifier));
+  const targets: string[] = [];
+  if (pattern !== undefined && config.pathsBase !== null) {
+    for (const target of config.paths[pattern] ?? []) {
+      const inside = within(config.pathsBase, substitute(target, pattern, specifier));
+      if (inside !== undefined) targets.push(inside);
+    }
+  }
+  if (typeof config.baseUrl === "string") {
+    const inside = within(config.baseUrl, specifier);
+    if (inside !== undefined) targets.push(inside);
+  }
   return { targets, viaPaths: pattern !== undefined };
+}
+
+function within(folder: string, relative: string): string | undefined {
+  return repoPathOf(path.posix.resolve(virtualPath(folder), relative));
 }
 
 function bestPattern(specifier: string, patterns: readonly string[]): string | undefined {

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
-
 /** The fields of a package.json that decide what an import of the package by name reaches. */
 export interface PackageManifest {
   readonly name?: string;
@@ -11,16 +8,25 @@ export interface PackageManifest {
   readonly module?: string;
   readonly main?: string;
   readonly workspaces?: unknown;
+  /** Every dependency the package declares (dependencies, dev, peer, optional) with its range. */
+  readonly dependencies: Readonly<Record<string, string>>;
 }
 
 export type ManifestRead =
   | { readonly ok: true; readonly manifest: PackageManifest }
   | { readonly ok: false; readonly message: string };
 
+const dependencyFields = [
+  "dependencies",
+  "devDependencies",
+  "peerDependencies",
+  "optionalDependencies",
+];
+
 /** Reads a package.json as data; a broken one is a message, not an exception. */
-export function readPackageManifest(dir: string, repoPath: string): ManifestRead {
+export function parsePackageManifest(text: string): ManifestRead {
   try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(path.join(dir, repoPath), "utf8"));
+    const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       return { ok: false, message: "package.json is not an object" };
     }
@@ -41,5 +47,26 @@ function pickFields(raw: Record<string, unknown>): PackageManifest {
     ...text("main"),
     ...(raw["exports"] === undefined ? {} : { exports: raw["exports"] }),
     ...(raw["workspaces"] === undefined ? {} : { workspaces: raw["workspaces"] }),
+    dependencies: declaredDependencies(raw),
   } as PackageManifest;
+}
+
+function declaredDependencies(raw: Record<string, unknown>): Record<string, string> {
+  const declared: Record<string, string> = {};
+  for (const field of dependencyFields) {
+    const entries = raw[field];
+    if (typeof entries !== "object" || entries === null || Array.isArray(entries)) continue;
+    for (const [name, range] of Object.entries(entries)) {
+      if (typeof range === "string" && !Object.hasOwn(declared, name)) declared[name] = range;
+    }
+  }
+  return declared;
+}
+
+/**
+ * A range a package manager fetches from a registry, not from the repository: `0.18.0`, `^1.2`,
+ * `npm:other@1`. `workspace:`, `file:`, `link:` and `portal:` name a folder of the repository.
+ */
+export function isRegistryRange(range: string): boolean {
+  return !/^(?:workspace|file|link|portal):/.test(range.trim());
 }

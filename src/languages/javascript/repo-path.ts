@@ -1,30 +1,36 @@
 import path from "node:path";
 
 /**
- * The repository-relative path (with `/`) of an absolute path, or undefined when it lies outside the
- * checkout: a `paths` alias or an `exports` target may point anywhere, and nothing outside `dir`
- * belongs to the graph.
+ * `relative` taken from the repo folder `folder` (`""` for the root), normalised; undefined when it
+ * climbs above the root of the repository.
  */
-export function toRepoPath(dir: string, absolute: string): string | undefined {
-  const relative = path.relative(dir, absolute);
-  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join("/");
+export function joinRepoPath(folder: string, relative: string): string | undefined {
+  const joined = path.posix.normalize(folder === "" ? relative : `${folder}/${relative}`);
+  if (joined === ".." || joined.startsWith("../") || path.posix.isAbsolute(joined)) {
+    return undefined;
+  }
+  return joined === "." ? "" : joined.replace(/\/+$/, "");
 }
 
-/** A caller-supplied relative path that cannot climb out of the checkout. */
-export function isSafeRepoPath(repoPath: string): boolean {
-  if (repoPath === "" || path.posix.isAbsolute(repoPath) || repoPath.includes("\\")) return false;
-  return !repoPath.split("/").some((segment) => segment === ".." || segment === "");
+/** The folder holding a repo path (`""` for a file at the root). */
+export function folderOf(repoPath: string): string {
+  const slash = repoPath.lastIndexOf("/");
+  return slash < 0 ? "" : repoPath.slice(0, slash);
 }
 
 /** Every ancestor directory of a repo path, nearest first, ending with the root `""`. */
 export function ancestorDirectories(repoPath: string): string[] {
   const directories: string[] = [];
-  let current = path.posix.dirname(repoPath);
-  while (current !== "." && current !== "/") {
+  let current = folderOf(repoPath);
+  while (current !== "") {
     directories.push(current);
-    current = path.posix.dirname(current);
+    current = folderOf(current);
   }
   directories.push("");
   return directories;
+}
+
+/** Whether `repoPath` is `folder` itself or lies below it (`""` holds everything). */
+export function isWithinFolder(repoPath: string, folder: string): boolean {
+  return folder === "" || repoPath === folder || repoPath.startsWith(`${folder}/`);
 }

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { parse } from "yaml";
 import type { ExtractionWarning } from "../../graph/graph.js";
 import type { PackageManifest } from "./package-manifest.js";
@@ -9,22 +7,22 @@ export interface WorkspacePatterns {
   readonly warnings: readonly ExtractionWarning[];
 }
 
+const pnpmFile = "pnpm-workspace.yaml";
+
 /**
  * The workspace globs of a monorepo: npm and yarn put them in package.json (`workspaces` as a list,
  * or yarn's `{ packages: [...] }`), pnpm in pnpm-workspace.yaml. Both are read as data.
  */
 export function workspacePatterns(
-  dir: string,
+  texts: ReadonlyMap<string, string>,
   rootManifest: PackageManifest | undefined,
 ): WorkspacePatterns {
   const patterns = [...stringList(rootManifest?.workspaces)];
   const warnings: ExtractionWarning[] = [];
-  const pnpmFile = "pnpm-workspace.yaml";
-  const pnpmPath = path.join(dir, pnpmFile);
-  if (fs.lstatSync(pnpmPath, { throwIfNoEntry: false })?.isFile()) {
+  const pnpm = texts.get(pnpmFile);
+  if (pnpm !== undefined) {
     try {
-      const parsed: unknown = parse(fs.readFileSync(pnpmPath, "utf8"));
-      patterns.push(...stringList(parsed));
+      patterns.push(...stringList(parse(pnpm) as unknown));
     } catch (error) {
       warnings.push({ file: pnpmFile, line: 1, message: `ignored: ${(error as Error).message}` });
     }

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { extractJavaScript } from "../../../src/languages/javascript/extract-javascript.js";
-import { edgeSummary, fixtureProject, sourceFiles } from "./fixture-project.js";
+import { edgeSummary, extractFixture } from "./fixture-project.js";
 
-async function extract(files: Record<string, string>, exclude?: string[]) {
-  const dir = fixtureProject(files);
-  const options = { dir, files: sourceFiles(files) };
-  return extractJavaScript(exclude ? { ...options, exclude } : options);
-}
+const extract = extractFixture;
 
 describe("extractJavaScript", () => {
-  it("resolves tsconfig paths and reports each import's line and text", async () => {
-    const graph = await extract({
+  it("resolves tsconfig paths and reports each import's line and text", () => {
+    const graph = extract({
       "tsconfig.json": JSON.stringify({ compilerOptions: { paths: { "@app/*": ["src/*"] } } }),
       "src/main.ts": [
         "// entry",
@@ -48,8 +43,8 @@ describe("extractJavaScript", () => {
     ]);
   });
 
-  it("resolves NodeNext-style .js imports to the .ts sources", async () => {
-    const graph = await extract({
+  it("resolves NodeNext-style .js imports to the .ts sources", () => {
+    const graph = extract({
       "package.json": JSON.stringify({ type: "module" }),
       "src/index.ts": 'import { a } from "./a.js";\nexport * from "./b.mjs";',
       "src/a.ts": "export const a = 1;",
@@ -61,8 +56,8 @@ describe("extractJavaScript", () => {
     ]);
   });
 
-  it("marks CommonJS requires runtime at the top level and lazy inside functions", async () => {
-    const graph = await extract({
+  it("marks CommonJS requires runtime at the top level and lazy inside functions", () => {
+    const graph = extract({
       "lib/index.js": [
         'const a = require("./a");',
         "function later() {",
@@ -79,8 +74,8 @@ describe("extractJavaScript", () => {
     ]);
   });
 
-  it("gives dynamic imports and type-only imports their own kinds, one edge per line", async () => {
-    const graph = await extract({
+  it("gives dynamic imports and type-only imports their own kinds, one edge per line", () => {
+    const graph = extract({
       "src/app.ts": [
         'import type { Config } from "./config";',
         'import { load } from "./config";',
@@ -103,8 +98,8 @@ describe("extractJavaScript", () => {
     ]);
   });
 
-  it("treats uninstalled packages and node builtins as external: no edge, no warning", async () => {
-    const graph = await extract({
+  it("treats uninstalled packages and node builtins as external: no edge, no warning", () => {
+    const graph = extract({
       "src/view.tsx": [
         'import React from "react";',
         'import { readFile } from "node:fs";',
@@ -120,21 +115,102 @@ describe("extractJavaScript", () => {
     ]);
   });
 
-  it("warns about a relative import of a missing file and ignores non-code files", async () => {
-    const graph = await extract({
-      "src/a.ts":
-        'import "./styles.css";\nimport data from "./data.json";\nimport { x } from "./gone";',
+  it("resolves imports of assets and JSON modules to their files, without a warning", () => {
+    const graph = extract({
+      "src/a.tsx": [
+        'import "./styles.css";',
+        'import classes from "./a.module.scss";',
+        'import font from "../fonts/Virgil.woff2";',
+        'import logo from "./logo.svg?url";',
+        'import shader from "./shader.glsl?raw";',
+        'import en from "./locales/en.json";',
+        'const data = require("./data");',
+        'import schema from "./schema.graphql";',
+        'import wasm from "./codec.wasm";',
+        'import made from "./generated.css";',
+        'import { b } from "./b";',
+      ].join("\n"),
+      "src/b.ts": "export const b = 1;",
       "src/styles.css": "body {}",
+      "src/a.module.scss": ".a {}",
+      "fonts/Virgil.woff2": "",
+      "src/logo.svg": "<svg/>",
+      "src/shader.glsl": "",
+      "src/locales/en.json": "{}",
       "src/data.json": "{}",
+      "src/schema.graphql": "type Query { a: Int }",
+      "src/codec.wasm": "",
     });
-    expect(graph.edges).toEqual([]);
-    expect(graph.warnings).toEqual([
-      { file: "src/a.ts", line: 3, message: 'cannot resolve "./gone"' },
+    expect(graph.warnings).toEqual([]);
+    expect(edgeSummary(graph)).toEqual([
+      { from: "src/a.tsx", to: "src/b.ts", line: 11, kind: "runtime" },
     ]);
   });
 
-  it("reports a syntax error and still counts the file's imports", async () => {
-    const graph = await extract({
+  it("warns about an import of a missing module, one cause for many imports", () => {
+    const graph = extract({
+      "src/a.ts": 'import { x } from "./gone";\nimport { y } from "../../../../up";',
+      "src/b.ts": 'import { x } from "./gone";',
+    });
+    expect(graph.edges).toEqual([]);
+    expect(graph.warnings).toEqual([
+      {
+        file: "src/a.ts",
+        line: 1,
+        message: 'cannot resolve "./gone"',
+        cause: "imports of files that are not in the commit",
+      },
+      {
+        file: "src/a.ts",
+        line: 2,
+        message: 'cannot resolve "../../../../up"',
+        cause: "imports that climb out of the repository",
+      },
+      {
+        file: "src/b.ts",
+        line: 1,
+        message: 'cannot resolve "./gone"',
+        cause: "imports of files that are not in the commit",
+      },
+    ]);
+  });
+
+  it("cannot be crashed by a probe through a file: `./a.ts/foo` just does not resolve", () => {
+    const graph = extract({
+      "src/a.ts": "export const a = 1;",
+      "src/b.ts": 'import x from "./a.ts/foo";\nimport { a } from "./a";',
+    });
+    expect(edgeSummary(graph)).toEqual([
+      { from: "src/b.ts", to: "src/a.ts", line: 2, kind: "runtime" },
+    ]);
+    expect(graph.warnings.map((warning) => warning.message)).toEqual([
+      'cannot resolve "./a.ts/foo"',
+    ]);
+  });
+
+  it("says typescript or javascript for each module, by its extension", () => {
+    const graph = extract({
+      "a.ts": "",
+      "b.tsx": "",
+      "c.mts": "",
+      "d.d.ts": "",
+      "e.js": "",
+      "f.jsx": "",
+      "g.cjs": "",
+    });
+    expect(graph.modules.map(({ id, language }) => [id, language])).toEqual([
+      ["a.ts", "typescript"],
+      ["b.tsx", "typescript"],
+      ["c.mts", "typescript"],
+      ["d.d.ts", "typescript"],
+      ["e.js", "javascript"],
+      ["f.jsx", "javascript"],
+      ["g.cjs", "javascript"],
+    ]);
+  });
+
+  it("reports a syntax error and still counts the file's imports", () => {
+    const graph = extract({
       "src/broken.ts": 'import { a } from "./a";\nconst = ;\nimport { b } from "./b";',
       "src/a.ts": "export const a = 1;",
       "src/b.ts": "export const b = 1;",
@@ -145,12 +221,12 @@ describe("extractJavaScript", () => {
     expect(graph.warnings[0]?.message).toMatch(/syntax error/);
   });
 
-  it("leaves out excluded files, as sources and as targets", async () => {
-    const graph = await extract(
+  it("leaves out excluded files, as sources and as targets, without a warning", () => {
+    const graph = extract(
       {
         "src/a.ts": 'import { b } from "./b";\nimport { t } from "../tests/t";',
         "src/b.ts": "export const b = 1;",
-        "tests/t.ts": 'import { a } from "../src/a";\nexport const t = 1;',
+        "tests/t.ts": 'import { a } from "../src/a";\nimport { g } from "./gone";',
       },
       ["tests/**"],
     );

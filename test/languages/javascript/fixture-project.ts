@@ -1,29 +1,33 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach } from "vitest";
+import picomatch from "picomatch";
 import type { Edge, Graph } from "../../../src/graph/graph.js";
+import { extractJavaScript } from "../../../src/languages/javascript/extract-javascript.js";
+import { javascriptProject } from "../../../src/languages/javascript/javascript-project.js";
+import { scanImports } from "../../../src/languages/javascript/scan-imports.js";
 
-const created: string[] = [];
+const sourceFile = /\.[cm]?[jt]sx?$/;
+const supportFile =
+  /(?:^|\/)(?:package\.json|tsconfig[^/]*\.json|jsconfig\.json|pnpm-workspace\.yaml)$/;
 
-afterEach(() => {
-  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Writes a project into a fresh temporary folder, removed after the test. */
-export function fixtureProject(files: Readonly<Record<string, string>>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "archdrift-js-"));
-  created.push(dir);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
-
-/** The JS and TS files of a fixture, as the caller of the extractor would list them. */
-export function sourceFiles(files: Readonly<Record<string, string>>): string[] {
-  return Object.keys(files).filter((file) => /\.[cm]?[jt]sx?$/.test(file));
+/**
+ * The graph of a project given as its files' texts, as a review builds it from a commit: every
+ * path exists, the JS and TS files outside `exclude` are the modules.
+ */
+export function extractFixture(
+  files: Readonly<Record<string, string>>,
+  exclude: readonly string[] = [],
+): Graph {
+  const paths = Object.keys(files);
+  const excluded = picomatch([...exclude], { dot: true });
+  const modules = paths.filter((path) => sourceFile.test(path) && !excluded(path));
+  const support = new Map(
+    paths.filter((path) => supportFile.test(path)).map((path) => [path, files[path] ?? ""]),
+  );
+  const project = javascriptProject({ paths, modules, support });
+  return extractJavaScript({
+    project,
+    files: modules,
+    scanOf: (file) => scanImports(file, files[file] ?? ""),
+  });
 }
 
 /** Edges reduced to what most assertions compare. */

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { extractJavaScript } from "../../../src/languages/javascript/extract-javascript.js";
-import { edgeSummary, fixtureProject, sourceFiles } from "./fixture-project.js";
+import { edgeSummary, extractFixture } from "./fixture-project.js";
 
-async function extract(files: Record<string, string>) {
-  return extractJavaScript({ dir: fixtureProject(files), files: sourceFiles(files) });
-}
+const extract = extractFixture;
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 describe("extractJavaScript in a monorepo", () => {
-  it("resolves npm workspace packages by name to their sources, with nothing installed", async () => {
-    const graph = await extract({
+  it("resolves npm workspace packages by name to their sources, with nothing installed", () => {
+    const graph = extract({
       "package.json": json({ name: "root", private: true, workspaces: ["packages/*"] }),
       "packages/a/package.json": json({ name: "@acme/a", dependencies: { "@acme/b": "*" } }),
       "packages/a/src/index.ts": [
@@ -50,8 +47,8 @@ describe("extractJavaScript in a monorepo", () => {
     ]);
   });
 
-  it("reads pnpm-workspace.yaml, honouring negated patterns", async () => {
-    const graph = await extract({
+  it("reads pnpm-workspace.yaml, honouring negated patterns", () => {
+    const graph = extract({
       "package.json": json({ name: "root" }),
       "pnpm-workspace.yaml": "packages:\n  - 'apps/*'\n  - 'libs/**'\n  - '!libs/ignored'\n",
       "apps/web/package.json": json({ name: "web" }),
@@ -66,11 +63,11 @@ describe("extractJavaScript in a monorepo", () => {
     ]);
   });
 
-  it("applies each package's own tsconfig paths, which dependency-cruiser ignores", async () => {
+  it("applies each package's own tsconfig paths", () => {
     const packageTsconfig = json({
       compilerOptions: { baseUrl: ".", paths: { "@/*": ["src/*"] } },
     });
-    const graph = await extract({
+    const graph = extract({
       "package.json": json({ workspaces: ["packages/*"] }),
       "tsconfig.json": json({ compilerOptions: { paths: { "@/*": ["shared/*"] } } }),
       "shared/log.ts": 'import { config } from "@/config";\nexport const log = config;',
@@ -96,5 +93,64 @@ describe("extractJavaScript in a monorepo", () => {
       { from: "packages/b/lib/main.ts", to: "packages/b/lib/util.ts", line: 1, kind: "runtime" },
       { from: "shared/log.ts", to: "shared/config.ts", line: 1, kind: "runtime" },
     ]);
+  });
+
+  it("resolves each file with the tsconfig that governs it: the nearest that includes it", () => {
+    const graph = extract({
+      "tsconfig.json": json({
+        compilerOptions: { baseUrl: ".", paths: { "@ui/*": ["packages/ui/src/*"] } },
+        include: ["packages", "app/**/*.ts"],
+        exclude: ["packages/legacy"],
+      }),
+      "packages/ui/src/button.ts": "export const button = 1;",
+      "packages/ui/src/use.ts": 'import { button } from "@ui/button";',
+      "packages/legacy/old.ts": 'import { button } from "@ui/button";',
+      "app/main.ts": 'import { button } from "@ui/button";',
+      "docs/page.ts": 'import { button } from "@ui/button";',
+      "tools/tsconfig.json": json({ compilerOptions: { paths: { "@ui/*": ["../elsewhere/*"] } } }),
+      "tools/build.ts": 'import { button } from "@ui/button";',
+      "tools/scripts/tsconfig.json": json({ files: ["other.ts"] }),
+      "tools/scripts/run.ts": 'import { button } from "@ui/button";',
+    });
+    expect(graph.warnings).toEqual([]);
+    expect(edgeSummary(graph)).toEqual([
+      { from: "app/main.ts", to: "packages/ui/src/button.ts", line: 1, kind: "runtime" },
+      { from: "packages/ui/src/use.ts", to: "packages/ui/src/button.ts", line: 1, kind: "runtime" },
+    ]);
+  });
+
+  it("gives a folder outside the workspace that pins a package from the registry no edge to its source", () => {
+    const graph = extract({
+      "package.json": json({ name: "root", workspaces: ["packages/*", "apps/*"] }),
+      "tsconfig.json": json({
+        compilerOptions: { paths: { "@acme/ui": ["./packages/ui/src/index.ts"] } },
+      }),
+      "packages/ui/package.json": json({ name: "@acme/ui", version: "2.0.0" }),
+      "packages/ui/src/index.ts": "export const ui = 1;",
+      "apps/web/package.json": json({ name: "web", dependencies: { "@acme/ui": "^2.0.0" } }),
+      "apps/web/main.ts": 'import { ui } from "@acme/ui";',
+      "docs/package.json": json({ name: "docs", dependencies: { "@acme/ui": "1.4.0" } }),
+      "docs/page.ts": 'import { ui } from "@acme/ui";',
+      "demo/package.json": json({ name: "demo", dependencies: { "@acme/ui": "workspace:*" } }),
+      "demo/page.ts": 'import { ui } from "@acme/ui";',
+    });
+    expect(graph.warnings).toEqual([]);
+    expect(edgeSummary(graph)).toEqual([
+      { from: "apps/web/main.ts", to: "packages/ui/src/index.ts", line: 1, kind: "runtime" },
+      { from: "demo/page.ts", to: "packages/ui/src/index.ts", line: 1, kind: "runtime" },
+    ]);
+  });
+
+  it("matches workspace globs in linear time, however many stars they hold", () => {
+    const hostile = `packages/${"*a".repeat(40)}b`;
+    const folder = `packages/${"a".repeat(5_000)}`;
+    const graph = extract({
+      "package.json": json({ workspaces: [hostile, "libs/*"] }),
+      [`${folder}/package.json`]: json({ name: "@acme/long" }),
+      [`${folder}/index.ts`]: "export const a = 1;",
+      "libs/core/package.json": json({ name: "@acme/core" }),
+      "libs/core/index.ts": 'import { a } from "@acme/long";\nexport const core = a;',
+    });
+    expect(graph.edges).toEqual([]);
   });
 });

@@ -5,24 +5,25 @@ import { matchTsPaths } from "../../../src/languages/javascript/match-ts-paths.j
 describe("matchTsPaths", () => {
   const config = {
     file: "tsconfig.json",
-    pathsBase: "/repo",
+    pathsBase: "",
     paths: { "@app/*": ["src/*", "gen/*"], "@app/core/*": ["core/*"], exact: ["lib/exact.ts"] },
+    coverage: { files: [], include: [""], exclude: [] },
   };
 
   it("takes an exact key, else the pattern with the longest prefix", () => {
     expect(matchTsPaths("exact", config)).toEqual({
-      targets: ["/repo/lib/exact.ts"],
+      targets: ["lib/exact.ts"],
       viaPaths: true,
     });
-    expect(matchTsPaths("@app/core/x", config).targets).toEqual(["/repo/core/x"]);
-    expect(matchTsPaths("@app/y", config).targets).toEqual(["/repo/src/y", "/repo/gen/y"]);
+    expect(matchTsPaths("@app/core/x", config).targets).toEqual(["core/x"]);
+    expect(matchTsPaths("@app/y", config).targets).toEqual(["src/y", "gen/y"]);
   });
 
   it("falls back to baseUrl only when one is set", () => {
     expect(matchTsPaths("lodash", config)).toEqual({ targets: [], viaPaths: false });
-    const withBase = { ...config, baseUrl: "/repo/src" };
+    const withBase = { ...config, baseUrl: "src" };
     expect(matchTsPaths("utils/x", withBase)).toEqual({
-      targets: ["/repo/src/utils/x"],
+      targets: ["src/utils/x"],
       viaPaths: false,
     });
   });

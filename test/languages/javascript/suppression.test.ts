@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractJavaScript } from "../../../src/languages/javascript/extract-javascript.js";
 import { parseSuppression } from "../../../src/languages/javascript/parse-suppression.js";
-import { fixtureProject, sourceFiles } from "./fixture-project.js";
+import { extractFixture } from "./fixture-project.js";
 
 describe("parseSuppression", () => {
   it("reads a rule list followed by a reason", () => {
@@ -37,7 +36,7 @@ describe("parseSuppression", () => {
 });
 
 describe("suppressions on edges", () => {
-  it("attaches a suppression on the import's line or the comment line above", async () => {
+  it("attaches a suppression on the import's line or the comment line above", () => {
     const files = {
       "src/a.ts": [
         "// archdrift-ignore new-cycle the cycle is broken in #42",
@@ -52,10 +51,7 @@ describe("suppressions on edges", () => {
       "src/d.ts": "export const d = 1;",
       "src/e.ts": "export const e = 1;",
     };
-    const graph = await extractJavaScript({
-      dir: fixtureProject(files),
-      files: sourceFiles(files),
-    });
+    const graph = extractFixture(files);
     const byTarget = Object.fromEntries(graph.edges.map((edge) => [edge.to, edge.suppression]));
     expect(byTarget).toEqual({
       "src/b.ts": { rules: ["new-cycle"], reason: "the cycle is broken in #42", line: 1 },

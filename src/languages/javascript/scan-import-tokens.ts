@@ -1,0 +1,54 @@
+import { typescript } from "./typescript-module.js";
+import type { ImportStatement } from "./import-statement-of.js";
+import { oneLineStatement } from "./one-line-statement.js";
+
+export interface TokenScan {
+  readonly imports: ImportStatement[];
+  /** False when even the token scan failed: the file's imports are unknown. */
+  readonly complete: boolean;
+}
+
+/**
+ * The imports of a file the parser could not read, from TypeScript's token-level pre-processor:
+ * one pass over the tokens, no tree, so no depth to overflow. It tells no kinds apart, so every
+ * import counts as a runtime one, which can only make a finding appear, never hide one.
+ */
+export function scanImportTokens(source: string): TokenScan {
+  try {
+    const found = typescript.preProcessFile(source, true, true);
+    const starts = lineStarts(source);
+    const imports = found.importedFiles.map((reference): ImportStatement => {
+      const line = lineAt(starts, reference.pos);
+      const text = source.slice(starts[line - 1] ?? 0, (starts[line] ?? source.length + 1) - 1);
+      return {
+        specifier: reference.fileName,
+        line,
+        text: oneLineStatement(text, reference.fileName),
+        kind: "runtime",
+      };
+    });
+    return { imports, complete: true };
+  } catch {
+    return { imports: [], complete: false };
+  }
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let index = source.indexOf("\n"); index >= 0; index = source.indexOf("\n", index + 1)) {
+    starts.push(index + 1);
+  }
+  return starts;
+}
+
+/** The 1-based line holding `position`, by binary search over the line starts. */
+function lineAt(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
