@@ -9,12 +9,16 @@ import { ConfigProblem } from "./config-problem.js";
 
 /**
  * The policy's view of modules, for the rules. Domains are inferred from base and head together when
- * the config declares none. A config entry that selects no module stops the review: a contract that
- * silently checks nothing is worse than none.
+ * the config declares none (a JS/TS workspace's packages when there are some). A config entry that
+ * selects no module stops the review: a contract that silently checks nothing is worse than none.
  */
-export function classifierFor(policy: Policy, graphs: readonly Graph[]): Classifier {
+export function classifierFor(
+  policy: Policy,
+  graphs: readonly Graph[],
+  workspaces: readonly string[] = [],
+): Classifier {
   const modules = uniqueModules(graphs);
-  const domains = policy.domains ?? inferDomains(modules);
+  const domains = policy.domains ?? inferDomains(modules, { workspaces });
   const errors = unmatchedPolicy(policy, modules, domains);
   if (errors.length > 0) throw new ConfigProblem(errors);
   const domainCache = new Map<string, DomainSpec | undefined>();

@@ -63,7 +63,7 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     repoId: request.repoId ?? resolve(request.repoDir),
     bounds: { maxParseMs: request.maxParseMs, signal: request.signal },
   });
-  const classify = classifierFor(loaded.policy, [graphs.base, graphs.head]);
+  const classify = classifierFor(loaded.policy, [graphs.base, graphs.head], graphs.workspaces);
   const baseFindings = evaluateDrift(emptyGraph, graphs.base, loaded.policy, classify);
   const findings = evaluateDrift(graphs.base, graphs.head, loaded.policy, classify);
   return {

@@ -10,6 +10,7 @@ import { pythonGraph } from "./python-graph.js";
 import { pythonRoots } from "./python-roots.js";
 import { createPythonScans, type PythonScans, type ScanBounds } from "./python-scans.js";
 import { sourceFiles, type SourceFiles } from "./source-files.js";
+import { workspaceFolders } from "./workspace-folders.js";
 
 export interface GraphSources {
   readonly cache?: GraphCache | undefined;
@@ -22,6 +23,8 @@ export interface GraphSources {
 export interface ReviewGraphs {
   readonly base: Graph;
   readonly head: Graph;
+  /** Package folders of a JS/TS workspace at base or head (see `workspaceFolders`). */
+  readonly workspaces: readonly string[];
 }
 
 /**
@@ -55,7 +58,11 @@ export async function reviewGraphs(
       scans.javascript,
     ),
   ]);
-  return { base: baseGraph, head: mergeGraphs([python, javascript]) };
+  const workspaces = await workspaceFolders([
+    { snapshot: base, files: baseFiles },
+    { snapshot: head, files: headFiles },
+  ]);
+  return { base: baseGraph, head: mergeGraphs([python, javascript]), workspaces };
 }
 
 async function cachedBaseGraph(
