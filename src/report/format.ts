@@ -32,12 +32,20 @@ export function shortSha(sha: string): string {
 }
 
 /**
- * Module names, messages and refs come from the PR under review: a control character in one must not
- * drive the reader's terminal or break a table row, so it is shown escaped.
+ * What a name from the PR must not carry into a reader's view: C0 and C1 controls and DEL (they
+ * drive terminals and break table rows), bidi controls (they reorder what follows, so a path can be
+ * made to read as another: CVE-2021-42574), line and paragraph separators, and the invisible
+ * zero-width space, word joiner and byte order mark.
+ */
+const hiddenCharacters = /[\p{Cc}\p{Bidi_Control}\u2028\u2029\u200b\u2060\ufeff]/gu;
+
+/**
+ * Module names, messages and refs come from the PR under review: a control or bidi character in one
+ * must not drive the reader's terminal, break a table row or reorder the text, so it is shown
+ * escaped (`\u202e`). Line breaks and tabs become spaces.
  */
 export function withoutControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => {
+  return text.replace(hiddenCharacters, (char) => {
     if (char === "\n" || char === "\t" || char === "\r") return " ";
     return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });

@@ -3,10 +3,13 @@ import { withoutControls } from "./format.js";
 /**
  * Text for a quoted Mermaid label. Mermaid has no backslash escapes: quotes, and characters it would
  * read as markup or HTML, become its `#code;` entities (`#` first, so the entities stay intact).
+ * `%` too: Mermaid finds `%%{init: ...}%%` directives anywhere in a diagram, labels included, so a
+ * file name could otherwise restyle or reconfigure the whole picture.
  */
 export function mermaidLabel(text: string): string {
   return withoutControls(text)
     .replace(/#/g, "#35;")
+    .replace(/%/g, "#37;")
     .replace(/"/g, "#quot;")
     .replace(/`/g, "#96;")
     .replace(/</g, "#lt;")

@@ -1,5 +1,6 @@
 import type { Edge, EdgeKind, Graph } from "../graph/graph.js";
-import { formatLocation } from "./format.js";
+import { formatLocation, withoutControls } from "./format.js";
+import { jsonText } from "./json-text.js";
 import { mermaidIds, mermaidLabel, mermaidNode } from "./mermaid-text.js";
 
 /**
@@ -20,7 +21,7 @@ export function renderGraphJson(graph: Graph): string {
     })),
     warnings: graph.warnings.map(({ file, line, message }) => ({ file, line, message })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonText(document);
 }
 
 // Mermaid has one dashed style: type-only and lazy both use it, the label tells them apart.
@@ -78,7 +79,10 @@ function endpoints(edges: readonly Edge[]): string[] {
   return edges.flatMap((edge) => [edge.from, edge.to]);
 }
 
-/** A DOT quoted string: only `"` and `\` need escaping; newlines would end the statement. */
+/**
+ * A DOT quoted string: `"` and `\` escaped; controls and bidi characters as in every report, so a
+ * name printed to a terminal cannot drive it, and newlines cannot end the statement.
+ */
 function dotString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, " ")}"`;
+  return `"${withoutControls(text).replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 }

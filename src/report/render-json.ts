@@ -2,6 +2,7 @@ import type { CommitRef, DriftReport } from "../drift/drift-report.js";
 import type { Finding } from "../drift/finding.js";
 import type { ExtractionWarning } from "../graph/graph.js";
 import { bySeverity, groupFindings } from "./finding-kinds.js";
+import { jsonText } from "./json-text.js";
 import { summarize, verdictOf, type Summary, type Verdict } from "./verdict.js";
 
 /**
@@ -36,7 +37,7 @@ export interface JsonFinding {
 }
 
 export function renderJson(report: DriftReport): string {
-  return `${JSON.stringify(jsonReportOf(report), null, 2)}\n`;
+  return jsonText(jsonReportOf(report));
 }
 
 export function jsonReportOf(report: DriftReport): JsonReport {

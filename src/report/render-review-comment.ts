@@ -1,7 +1,7 @@
 import type { Finding } from "../drift/finding.js";
-import { formatCycle, withoutControls } from "./format.js";
+import { formatCycle } from "./format.js";
 import { isCycle } from "./finding-kinds.js";
-import { codeSpan } from "./markdown-text.js";
+import { codeSpan, escapeMarkdown } from "./markdown-text.js";
 import { ruleCatalog } from "./rule-catalog.js";
 
 /** Hidden in every comment archdrift writes, so re-runs recognise their own comments. */
@@ -27,16 +27,16 @@ export function renderReviewComment(findings: readonly Finding[]): string {
 function renderOne(finding: Finding): string {
   const rule = ruleCatalog[finding.rule];
   const lines = [
-    `**archdrift · \`${finding.rule}\`**: ${withoutControls(finding.message)}`,
+    `**archdrift · ${codeSpan(finding.rule)}**: ${escapeMarkdown(finding.message)}`,
     "",
     `*Why:* ${rule.why}`,
   ];
   if (isCycle(finding) && finding.modules.length > 0) {
-    lines.push("", `*Cycle:* ${codeSpan(withoutControls(formatCycle(finding.modules)))}`);
+    lines.push("", `*Cycle:* ${codeSpan(formatCycle(finding.modules))}`);
   }
   lines.push(
     "",
-    `*Fix:* ${withoutControls(finding.hint)}`,
+    `*Fix:* ${escapeMarkdown(finding.hint)}`,
     "",
     fingerprintMarker(finding.fingerprint),
   );

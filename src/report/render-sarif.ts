@@ -3,7 +3,8 @@ import type { Finding } from "../drift/finding.js";
 import type { Edge } from "../graph/graph.js";
 import { ruleIds, type Severity } from "../policy/policy.js";
 import { groupFindings, isCycle } from "./finding-kinds.js";
-import { formatCycle } from "./format.js";
+import { formatCycle, withoutControls } from "./format.js";
+import { jsonText } from "./json-text.js";
 import { ruleCatalog } from "./rule-catalog.js";
 import type { SarifLevel, SarifLocation, SarifLog, SarifResult, SarifRule } from "./sarif-types.js";
 
@@ -48,7 +49,7 @@ export function renderSarif(report: DriftReport, options: SarifOptions): string 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonText(log);
 }
 
 function rules(informationUri: string): SarifRule[] {
@@ -83,7 +84,7 @@ function resultOf(finding: Finding): SarifResult {
       {
         kind: by === "inline" ? "inSource" : "external",
         status: "accepted",
-        justification: reason,
+        justification: sarifText(reason),
       },
     ],
   };
@@ -95,7 +96,16 @@ function messageOf(finding: Finding): string {
   if (isCycle(finding) && finding.modules.length > 0)
     parts.push(`Cycle: ${formatCycle(finding.modules)}.`);
   if (finding.hint !== "") parts.push(`Hint: ${finding.hint}`);
-  return parts.join("\n");
+  return parts.map(sarifText).join("\n");
+}
+
+/**
+ * Text from the PR in a SARIF plain text message: controls and bidi characters escaped as in
+ * every report, and `](` broken with SARIF's own escape, so a name like `[x](https://…)` cannot
+ * become an embedded link (SARIF 2.1.0 §3.11.6) in a code scanning alert.
+ */
+function sarifText(text: string): string {
+  return withoutControls(text).replace(/\](?=\()/g, "\\]");
 }
 
 function location(file: string, line: number): SarifLocation {
@@ -108,7 +118,7 @@ function location(file: string, line: number): SarifLocation {
 }
 
 function relatedLocation(edge: Edge): SarifLocation {
-  return { ...location(edge.file, edge.line), message: { text: edge.text } };
+  return { ...location(edge.file, edge.line), message: { text: sarifText(edge.text) } };
 }
 
 /** A relative URI reference: each path segment percent-encoded, so spaces and `#` stay part of the path. */

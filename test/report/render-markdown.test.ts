@@ -78,6 +78,26 @@ describe("renderMarkdown", () => {
     expect(markdown).toContain(": `` import `x` ``");
   });
 
+  it("sets a word GitHub would link in a code span, pipes and punctuation outside it", () => {
+    const finding = aFinding({ message: "(see @acme/ui|#12, www.x.example)." });
+    const row = renderMarkdown(aReport({ findings: [finding] }))
+      .split("\n")
+      .find((line) => line.includes("(see"));
+    expect(row).toContain("| (see `@acme/ui`\\|`#12`, `www.x.example`). |");
+  });
+
+  it("renders a name of 300,000 backtick runs (the longest line a file may hold)", () => {
+    // Shown failing before the fix: the longest run was found with Math.max(...runs), which
+    // overflowed the stack, so one long import line crashed the whole check run.
+    const finding = aFinding({
+      importText: "import `a".repeat(300_000),
+      message: "@x ".repeat(50_000),
+    });
+    const markdown = renderMarkdown(aReport({ findings: [finding] }), { maxLength: 10_000_000 });
+    expect(markdown).toContain(": ``import `a");
+    expect(markdown).not.toContain(" @x ");
+  });
+
   it("stays under the limit with 2,000 findings and says how many were cut", () => {
     const report = aReport({ findings: manyFindings(2000), existing: manyFindings(500) });
     const markdown = renderMarkdown(report);
