@@ -1,4 +1,5 @@
 import type { CheckRunResult } from "../publish/complete-check-run.js";
+import { codeBlock } from "../report/markdown-text.js";
 
 /** Room left for the error's own words: a check run's summary is read, not scrolled. */
 const maxReasonChars = 2000;
@@ -32,7 +33,8 @@ function diskFull(reason: string): CheckRunResult {
 }
 
 function quoted(reason: string): string {
-  return `\`\`\`\n${reason.slice(0, maxReasonChars)}\n\`\`\``;
+  // An error can quote a path from the pull request: a code block no backtick in it can close.
+  return codeBlock(reason.slice(0, maxReasonChars));
 }
 
 /**

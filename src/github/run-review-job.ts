@@ -7,6 +7,7 @@ import {
   type Conclusion,
 } from "../publish/complete-check-run.js";
 import { publishReview } from "../publish/publish-review.js";
+import { markdownQuotes } from "../report/markdown-text.js";
 import { reviewPullRequest } from "../review/review-pull-request.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { unreviewable } from "../review/unreviewable.js";
@@ -59,7 +60,7 @@ export async function runReviewJob(
   try {
     report = await review(job, context);
   } catch (error) {
-    const reason = unreviewable(error);
+    const reason = unreviewable(error, markdownQuotes);
     if (!reason) throw error;
     log.warn({ kind: reason.kind }, "pull request cannot be reviewed");
     await completeCheckRun(octokit, target, job.checkRunId, {

@@ -11,29 +11,47 @@ export interface Unreviewable {
 }
 
 /**
+ * How a caller sets what the details quote from the repository or its config. The check run sets
+ * names in code spans and neutralises mentions in words; a terminal takes both as they are.
+ */
+export interface QuoteStyle {
+  /** A path, `file:line` or other name. */
+  readonly name: (text: string) => string;
+  /** Sentences that quote the repository or its config, such as a config error's message. */
+  readonly words: (text: string) => string;
+}
+
+export const plainQuotes: QuoteStyle = { name: (text) => text, words: (text) => text };
+
+/**
  * Errors that end a review for good: the check run must complete and say why, rather than the job
  * being retried into the same wall. Anything else is unexpected and left to the caller.
  */
-export function unreviewable(error: unknown): Unreviewable | undefined {
+export function unreviewable(
+  error: unknown,
+  quote: QuoteStyle = plainQuotes,
+): Unreviewable | undefined {
   if (error instanceof ConfigProblem) {
     return {
       kind: "config",
       title: "archdrift's config is invalid",
-      details: `archdrift could not use its config, so it did not review this pull request. Fix these and push again (the config is read from the base branch):\n\n${error.errors.map((entry) => `- \`${entry.file}:${entry.line}\`: ${entry.message}`).join("\n")}`,
+      details: `archdrift could not use its config, so it did not review this pull request. Fix these and push again (the config is read from the base branch):\n\n${error.errors.map((entry) => `- ${quote.name(`${entry.file}:${entry.line}`)}: ${quote.words(entry.message)}`).join("\n")}`,
     };
   }
   if (error instanceof LimitExceededError) {
     return {
       kind: "limit",
       title: "Too large to review",
-      details: `archdrift stopped before reading anything: ${error.message}.`,
+      details: `archdrift stopped before reading anything: ${quote.words(error.message)}.`,
     };
   }
   if (error instanceof ParseTimeoutError) {
+    const file = error.path === undefined ? "a Python file" : quote.name(error.path);
+    const parse = `parsing ${file} took longer than ${error.limitMs.toLocaleString("en-US")} ms (ARCHDRIFT_MAX_PARSE_MS)`;
     return {
       kind: "limit",
       title: "A file took too long to parse",
-      details: `archdrift stopped: ${error.message}. Reading the file as if it had no imports could invent findings, so nothing was judged. Exclude the file in \`.github/archdrift.yml\` (\`exclude:\`) if it is generated, or raise the bound.`,
+      details: `archdrift stopped: ${parse}. Reading the file as if it had no imports could invent findings, so nothing was judged. Exclude the file in \`.github/archdrift.yml\` (\`exclude:\`) if it is generated, or raise the bound.`,
     };
   }
   if (error instanceof CommitNotFoundError) {
