@@ -133,6 +133,25 @@ describe("parsePolicy survives hostile configs", () => {
   });
 });
 
+/**
+ * Round 2 (issue 11): globs whose stars backtrack against long names, and long path segments.
+ * Parsing them must stay a message or a policy; matching them is tested where paths are matched.
+ */
+describe("parsePolicy takes round-2 shapes", () => {
+  it("globs of many stars, in exclude, forbidden and domain paths", () => {
+    const stars = "**/*a*a*a*a*a*a*a*b";
+    const many = `**/${"*_".repeat(5_000)}*.py`;
+    for (const glob of [stars, many, "**/*_*_*_*_*.py"]) {
+      parses(`exclude: ["${glob}"]\nforbidden:\n  - { from: "${glob}", to: "src/**" }\n`);
+      parses(`domains:\n  shop: { path: "${glob}" }\n`);
+    }
+  });
+
+  it("a path segment of 100,000 characters", () => {
+    parses(`roots: ["src/${"x".repeat(100_000)}"]\nexclude: ["${"y".repeat(100_000)}/**"]\n`);
+  });
+});
+
 describe("boundedMessage", () => {
   it("cuts long messages between code points and leaves short ones alone", () => {
     expect(boundedMessage("short")).toBe("short");

@@ -139,3 +139,42 @@ describe("extractPython survives hostile files", () => {
     expect(graph.edges.map((edge) => edge.to)).toEqual(["shop", "shop.orders"]);
   });
 });
+
+/**
+ * Round 2 (issue 11): the shapes that broke other steps, kept as seeds so no extractor change
+ * brings them back. Each must end in the same edges, whatever it costs to read the rest.
+ */
+describe("extractPython survives round-2 shapes", () => {
+  it("a path segment of 100,000 characters", async () => {
+    const path = `shop/${"x".repeat(100_000)}.py`;
+    const graph = await extractPython(
+      [{ path, text: "from shop import orders\n" }, ...packageFiles],
+      ["."],
+    );
+    expect(graph.edges.map((edge) => [edge.file, edge.to])).toEqual([[path, "shop.orders"]]);
+  });
+
+  it("an imported name of 500,000 characters, and one of 100,000 dotted parts", async () => {
+    const long = await extract(`import ${"a".repeat(500_000)}\nfrom shop import orders\n`);
+    expect(long.edges.map((edge) => edge.to)).toEqual(["shop.orders"]);
+    const dotted = await extract(
+      `import ${Array(100_000).fill("a").join(".")}\nfrom shop import orders\n`,
+    );
+    expect(dotted.edges.map((edge) => edge.to)).toEqual(["shop.orders"]);
+  });
+
+  // Issue 11 item 5 (python): 200,000 unclosed brackets took 115 s, quadratic in the error walk
+  // (20,000 take 4.8 s here). Skipped until that fix is on main; then it must pass as it is.
+  it.skip("200,000 unclosed parentheses after an assignment", async () => {
+    const graph = await extract(`from shop import orders\nz = ${"(".repeat(200_000)}\n`);
+    expect(graph.edges.map((edge) => edge.to)).toEqual(["shop.orders"]);
+    expect(graph.warnings).not.toEqual([]);
+  });
+
+  // Issue 11 item 6 (python): 100,000 names in one import took 104 s and 130,000 overflowed the
+  // stack (20,000 take 25 s here). Skipped until that fix is on main; then it must pass as it is.
+  it.skip("one import statement of 130,000 names", async () => {
+    const graph = await extract(`import ${Array(130_000).fill("shop.orders").join(",")}\n`);
+    expect(new Set(graph.edges.map((edge) => edge.to))).toEqual(new Set(["shop.orders"]));
+  });
+});
