@@ -4,9 +4,9 @@ import type { Snapshot } from "../workspace/snapshot.js";
 import { sourceFiles } from "./source-files.js";
 
 /**
- * Files a bound or a refused path left unread, said out loud when an extractor would have read
- * them: their imports are missing from the graph. A skipped font or data file changes nothing, so
- * it is not worth a warning.
+ * Files a bound left unread, said out loud when an extractor would have read them: their imports
+ * are missing from the graph. A skipped font or data file changes nothing, so it is not worth a
+ * warning. Every refused path is named.
  */
 export function skippedFileWarnings(snapshot: Snapshot, policy: Policy): ExtractionWarning[] {
   const skipped = snapshot.skipped ?? [];
@@ -15,7 +15,8 @@ export function skippedFileWarnings(snapshot: Snapshot, policy: Policy): Extract
     policy,
   );
   const read = new Set(Object.values(wanted).flat());
+  // A refused path (`..`, `.git`…) is named whatever the file: it says the commit is hostile.
   return skipped
-    .filter(({ path }) => read.has(path))
+    .filter(({ path, reason }) => read.has(path) || reason.startsWith("refused:"))
     .map(({ path, reason }) => ({ file: path, line: 0, message: `not analysed: ${reason}` }));
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { safeGit } from "../../src/workspace/safe-git.js";
 import { commitFiles, initRepo } from "../../src/workspace/scratch-repo.js";
+import { commitCraftedTree } from "../security/crafted-tree.js";
 import { useTempDirs } from "../workspace/temp-dir.js";
 import type { CliRun } from "./run-cli.js";
 
@@ -120,5 +122,15 @@ describe("archdrift graph under the review's bounds (ARCHDRIFT_MAX_*)", () => {
       "src/shop/orders/generated.py",
     ]);
     expect(skippedIn(graphed.stdout)).toEqual(skippedIn(review.stdout));
+  });
+
+  it("names every refused tree path, a source file or not", async () => {
+    const dir = await repository();
+    const head = commitCraftedTree(dir, (await safeGit(dir).revparse(["HEAD"])).trim(), [
+      ["x", [["..", [["notes.txt", "not source\n"]]]]],
+    ]);
+    const graphed = await run(["graph", "--ref", head, "--format", "json"], dir, {});
+    expect(graphed.code).toBe(0);
+    expect(graphed.stderr).toMatch(/x\/\.\.\/notes\.txt: not analysed: refused: a `\.\.` segment/);
   });
 });
