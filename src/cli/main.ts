@@ -1,14 +1,6 @@
-import { ConfigProblem } from "../review/config-problem.js";
-import { unreviewable } from "../review/unreviewable.js";
 import { withoutControls } from "../report/format.js";
-import { NotARepositoryError } from "../workspace/check-repository.js";
-import { UnknownRefError } from "../workspace/resolve-commit.js";
-import { checkCommand } from "./check-command.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
-import { demoCommand } from "./demo-command.js";
-import { graphCommand } from "./graph-command.js";
 import { toolVersion } from "./tool-version.js";
-import { workerCommand } from "./worker-command.js";
 
 export const usage = `Usage: archdrift <command> [options]
 
@@ -31,12 +23,24 @@ Commands:
       REDIS_URL, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GHE_HOST, ARCHDRIFT_CONCURRENCY.
 `;
 
-const commands: Record<string, (args: readonly string[], io: CliIo) => Promise<ExitCode>> = {
-  check: (args, io) => checkCommand(args, io, false),
-  audit: (args, io) => checkCommand(args, io, true),
-  graph: graphCommand,
-  demo: demoCommand,
-  worker: workerCommand,
+type Command = (args: readonly string[], io: CliIo) => Promise<ExitCode>;
+
+/**
+ * Each command's code is loaded when it runs: `--help` loads none of it, `check` no Probot or
+ * Redis client, `worker` no report renderers it does not use.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => {
+    const { checkCommand } = await import("./check-command.js");
+    return (args, io) => checkCommand(args, io, false);
+  },
+  audit: async () => {
+    const { checkCommand } = await import("./check-command.js");
+    return (args, io) => checkCommand(args, io, true);
+  },
+  graph: async () => (await import("./graph-command.js")).graphCommand,
+  demo: async () => (await import("./demo-command.js")).demoCommand,
+  worker: async () => (await import("./worker-command.js")).workerCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -44,16 +48,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   if (name === "--version" || name === "-v") return print(io, `${toolVersion}\n`);
   if (name === undefined || name === "help" || name === "--help" || name === "-h")
     return print(io, usage);
-  const command = commands[name];
-  if (!command) return fail(io, `unknown command ${name}\n\n${usage}`);
+  const load = commands[name];
+  if (!load) return fail(io, `unknown command ${name}\n\n${usage}`);
   try {
-    return await command(args, io);
+    return await (await load())(args, io);
   } catch (error) {
     return explain(io, error);
   }
 }
 
-function explain(io: CliIo, error: unknown): ExitCode {
+/** The error classes are loaded only when something failed, not on every start. */
+async function explain(io: CliIo, error: unknown): Promise<ExitCode> {
+  const [{ ConfigProblem }, { unreviewable }, { NotARepositoryError }, { UnknownRefError }] =
+    await Promise.all([
+      import("../review/config-problem.js"),
+      import("../review/unreviewable.js"),
+      import("../workspace/check-repository.js"),
+      import("../workspace/resolve-commit.js"),
+    ]);
   if (error instanceof ConfigProblem) return fail(io, `config error:\n${error.message}`);
   if (
     error instanceof UsageError ||

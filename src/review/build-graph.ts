@@ -1,7 +1,7 @@
 import { emptyGraph, mergeGraphs, type Graph } from "../graph/graph.js";
 import { extractPython } from "../languages/python/extract-python.js";
 import type { Snapshot } from "../workspace/snapshot.js";
-import { javascriptGraph } from "./javascript-graph.js";
+import { javascriptGraphOf, lazyJavaScriptScans } from "./lazy-javascript-graph.js";
 import type { SourceFiles } from "./source-files.js";
 
 /**
@@ -16,7 +16,7 @@ export async function buildGraph(
 ): Promise<Graph> {
   const graphs = await Promise.all([
     extractedPythonGraph(snapshot, files, pythonRoots),
-    javascriptGraph(snapshot, files),
+    javascriptGraphOf(snapshot, files, lazyJavaScriptScans()),
   ]);
   return mergeGraphs(graphs);
 }

@@ -4,7 +4,7 @@ import { openSnapshot } from "../workspace/snapshot.js";
 import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { loadPolicy, type ConfigFile } from "./load-policy.js";
 import { pythonRoots } from "./python-roots.js";
-import { createJavaScriptScans } from "./javascript-scans.js";
+import { lazyJavaScriptScans } from "./lazy-javascript-graph.js";
 import { createPythonScans } from "./python-scans.js";
 import { commitGraph } from "./review-graphs.js";
 import { skippedFileWarnings } from "./skipped-files.js";
@@ -41,7 +41,7 @@ export async function graphAt(
   const roots = await pythonRoots(policy, [{ snapshot, files }]);
   const scans = {
     python: createPythonScans(undefined, { maxParseMs: options.maxParseMs }),
-    javascript: createJavaScriptScans(),
+    javascript: lazyJavaScriptScans(),
   };
   const graph = await commitGraph(snapshot, files, roots, scans);
   const skipped = skippedFileWarnings(snapshot, policy);

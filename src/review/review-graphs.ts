@@ -4,8 +4,12 @@ import { metrics } from "../metrics/archdrift-metrics.js";
 import type { Snapshot } from "../workspace/snapshot.js";
 import type { GraphCache } from "./graph-cache.js";
 import { graphCacheKey } from "./graph-cache-key.js";
-import { headJavaScriptGraph, javascriptGraph } from "./javascript-graph.js";
-import { createJavaScriptScans, type JavaScriptScans } from "./javascript-scans.js";
+import {
+  headJavaScriptGraphOf,
+  javascriptGraphOf,
+  lazyJavaScriptScans,
+  type LazyJavaScriptScans,
+} from "./lazy-javascript-graph.js";
 import { pythonGraph } from "./python-graph.js";
 import { pythonRoots } from "./python-roots.js";
 import { createPythonScans, type PythonScans, type ScanBounds } from "./python-scans.js";
@@ -47,12 +51,12 @@ export async function reviewGraphs(
   ]);
   const scans: ReviewScans = {
     python: createPythonScans(sources.cache?.scans, sources.bounds),
-    javascript: createJavaScriptScans(sources.bounds?.signal),
+    javascript: lazyJavaScriptScans(sources.bounds?.signal),
   };
   const baseGraph = await cachedBaseGraph(base, baseFiles, roots, scans, policy, sources);
   const [python, javascript] = await Promise.all([
     pythonGraph(head, headFiles.python, roots, scans.python),
-    headJavaScriptGraph(
+    headJavaScriptGraphOf(
       { snapshot: base, files: baseFiles, graph: baseGraph },
       { snapshot: head, files: headFiles },
       scans.javascript,
@@ -87,7 +91,7 @@ async function cachedBaseGraph(
 /** Per-file scans of one review or graph, by language: each blob is parsed at most once. */
 export interface ReviewScans {
   readonly python: PythonScans;
-  readonly javascript: JavaScriptScans;
+  readonly javascript: LazyJavaScriptScans;
 }
 
 /** The whole graph of one commit as a review builds it: what `archdrift graph` shows too. */
@@ -99,7 +103,7 @@ export async function commitGraph(
 ): Promise<Graph> {
   const graphs = await Promise.all([
     pythonGraph(snapshot, files.python, roots, scans.python),
-    javascriptGraph(snapshot, files, scans.javascript),
+    javascriptGraphOf(snapshot, files, scans.javascript),
   ]);
   return mergeGraphs(graphs);
 }

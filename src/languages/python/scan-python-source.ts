@@ -1,6 +1,5 @@
 import { scanImportsFast } from "./fast-scanner/scan-imports-fast.js";
-import { withPythonTree, type ParseDeadline } from "./parser/python-parser.js";
-import { scanImports } from "./parser/scan-imports.js";
+import type { ParseDeadline } from "./parser/python-parser.js";
 import type { FileScan } from "./raw-import.js";
 
 /**
@@ -21,7 +20,17 @@ export function scanPythonSource(text: string, maxParseMs?: number): Promise<Fil
   return scanPythonSourceParsed(text, deadline);
 }
 
-/** The tree-sitter path alone: the reference the fast scanner is tested against. */
-export function scanPythonSourceParsed(text: string, deadline?: ParseDeadline): Promise<FileScan> {
+/**
+ * The tree-sitter path alone: the reference the fast scanner is tested against. Loaded on first use,
+ * so a repository the scanner reads entirely never loads tree-sitter or its wasm.
+ */
+export async function scanPythonSourceParsed(
+  text: string,
+  deadline?: ParseDeadline,
+): Promise<FileScan> {
+  const [{ withPythonTree }, { scanImports }] = await Promise.all([
+    import("./parser/python-parser.js"),
+    import("./parser/scan-imports.js"),
+  ]);
   return withPythonTree(text, scanImports, deadline);
 }
