@@ -51,7 +51,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   const load = commands[name];
   if (!load) return fail(io, `unknown command ${name}\n\n${usage}`);
   try {
-    return await (await load())(args, io);
+    return await (
+      await load()
+    )(args, io);
   } catch (error) {
     return explain(io, error);
   }
