@@ -1,4 +1,4 @@
-import { maxParseMsFromEnv } from "../review/review-settings.js";
+import { maxParseMsFromEnv } from "../review/max-parse-ms.js";
 import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { UsageError } from "./cli-io.js";
 

@@ -21,11 +21,11 @@ interface Index {
   total: number;
 }
 
-/** Writes of many small entries (scans) run this many at a time. */
-const parallelWrites = 16;
-
 /**
- * Entries as files named by the hash of their name, so any name is a safe file name. The last use
+ * Entries as files named by the hash of their name, so any name is a safe file name. The graph
+ * cache packs a whole base commit into one entry, so a review opens one or two files, never one per
+ * source file (thousands at once ran out of file descriptors), and a small pack wastes at most one
+ * disk block instead of one per file. The last use
  * is kept in each file's mtime (set explicitly: `noatime` mounts never update atime), so the LRU
  * order survives a restart. Writes go to a temp file renamed into place: a reader never sees half
  * an entry, even from another process. Each process enforces the bound on what it knows of the
@@ -43,17 +43,17 @@ export function createDiskCacheStore(options: DiskCacheOptions): CacheStore {
     return join(options.dir, hash.slice(0, 2), hash.slice(2));
   };
 
+  // The folder is listed only once something is written: a warm review just reads its pack.
   const read = async (name: string): Promise<Buffer | undefined> => {
     const file = fileOf(name);
-    const known = await entries();
     try {
       const bytes = await readFile(file);
       const used = tick();
       await utimes(file, new Date(used), new Date(used));
-      remember(known, file, { size: bytes.length, used });
+      if (index) remember(await index, file, { size: bytes.length, used });
       return bytes;
     } catch {
-      remember(known, file, undefined);
+      if (index) remember(await index, file, undefined);
       return undefined;
     }
   };
@@ -74,18 +74,7 @@ export function createDiskCacheStore(options: DiskCacheOptions): CacheStore {
     }
   };
 
-  return {
-    read,
-    readMany: (names) => Promise.all(names.map(read)),
-    write,
-    async writeMany(items) {
-      for (let start = 0; start < items.length; start += parallelWrites) {
-        const batch = items.slice(start, start + parallelWrites);
-        await Promise.all(batch.map(([name, value]) => write(name, value)));
-      }
-    },
-    close: async () => undefined,
-  };
+  return { read, write, close: async () => undefined };
 }
 
 function remember(index: Index, file: string, entry: Entry | undefined): void {

@@ -1,82 +1,108 @@
 import type { Graph } from "../graph/graph.js";
 import type { FileScan } from "../languages/python/raw-import.js";
-import { analyserVersion } from "./analyser-version.js";
-import { decodeCached, encodeCached } from "./cache-codec.js";
+import { decodeEntry, encodeEntry } from "./cache-codec.js";
 import type { CacheStore } from "./cache-store.js";
-import { MemoryLru } from "./memory-lru.js";
 import { graphCacheName, type GraphCacheKey } from "./graph-cache-key.js";
+import { MemoryLru } from "./memory-lru.js";
 
-/** Whole graphs of base commits; a miss is `undefined`, never an error. */
+/**
+ * What a review keeps of a base commit, packed together: its whole graph, and the Python scans of
+ * its files by blob SHA, so the head (which shares most blobs with its base) parses only what the
+ * pull request changed.
+ */
+export interface CachedBase {
+  readonly graph: Graph;
+  readonly scans: ReadonlyMap<string, FileScan>;
+}
+
+/** Base commits of earlier reviews; a miss is `undefined`, never an error. */
 export interface GraphCache {
-  get(key: GraphCacheKey): Promise<Graph | undefined>;
-  set(key: GraphCacheKey, graph: Graph): Promise<void>;
-  /** Python scans by blob SHA: a head graph, or a base graph near a cached one, parses only new files. */
-  readonly scans?: ScanCache;
+  get(key: GraphCacheKey): Promise<CachedBase | undefined>;
+  set(key: GraphCacheKey, base: CachedBase): Promise<void>;
+  /**
+   * The scans of the repository's most recently stored base, whatever its commit: a base commit
+   * not cached yet (main moved on) parses only the blobs that differ from it.
+   */
+  nearestScans?(key: GraphCacheKey): Promise<ReadonlyMap<string, FileScan> | undefined>;
 }
 
-/** Per-file Python scans keyed by content (blob SHA), so they are shared across commits and forks. */
-export interface ScanCache {
-  getMany(blobs: readonly string[]): Promise<Map<string, FileScan>>;
-  setMany(scans: ReadonlyMap<string, FileScan>): Promise<void>;
-}
-
-/** A graph cache that owns a connection or a folder index. */
+/** A graph cache that owns a connection or a folder. */
 export interface StoredGraphCache extends GraphCache {
-  readonly scans: ScanCache;
+  nearestScans(key: GraphCacheKey): Promise<ReadonlyMap<string, FileScan> | undefined>;
   close(): Promise<void>;
 }
 
-/** Decoded entries kept in memory in front of the store: a few graphs, many small scans. */
-const graphsInMemory = 16;
-const scansInMemory = 250_000;
+/**
+ * Decoded packs kept in memory in front of the store, weighed in modules plus scans: about what a
+ * worker can hold in a few hundred megabytes.
+ */
+const entriesInMemory = 250_000;
 
-/** Graphs and scans as gzip'd JSON in one store, the recently used ones also decoded in memory. */
+/** The stored form: scans as pairs, since JSON has no maps. */
+interface Pack {
+  readonly graph: Graph;
+  readonly scans: readonly (readonly [string, FileScan])[];
+}
+
+/**
+ * One packed entry per base commit (gzip'd JSON: graph and scans) and, per repository and analyser,
+ * a pointer to the newest pack. A review reads one or two entries, whatever the repository's size.
+ */
 export function graphCacheOn(store: CacheStore, inMemory = true): StoredGraphCache {
-  const graphs = new MemoryLru<Graph>(inMemory ? graphsInMemory : 0);
+  const packs = new MemoryLru<CachedBase>(inMemory ? entriesInMemory : 0, weightOf);
+  const load = async (name: string): Promise<CachedBase | undefined> => {
+    const remembered = packs.get(name);
+    if (remembered) return remembered;
+    const pack = await decodeEntry(name, await store.read(name), isPack);
+    if (!pack) return undefined;
+    const base = { graph: pack.graph, scans: new Map(pack.scans) };
+    packs.set(name, base);
+    return base;
+  };
   return {
-    async get(key) {
+    get: (key) => load(graphCacheName(key)),
+    async set(key, base) {
       const name = graphCacheName(key);
-      const graph = graphs.get(name) ?? (await decodeCached(await store.read(name), isGraph));
-      if (graph) graphs.set(name, graph);
-      return graph;
+      packs.set(name, base);
+      const pack: Pack = { graph: base.graph, scans: [...base.scans] };
+      await store.write(name, await encodeEntry(name, pack));
+      const pointer = latestName(key);
+      await store.write(pointer, await encodeEntry(pointer, name));
     },
-    async set(key, graph) {
-      graphs.set(graphCacheName(key), graph);
-      await store.write(graphCacheName(key), await encodeCached(graph));
+    async nearestScans(key) {
+      const pointer = latestName(key);
+      const name = await decodeEntry(pointer, await store.read(pointer), isString);
+      return name === undefined ? undefined : (await load(name))?.scans;
     },
-    scans: scanCacheOn(store, inMemory ? scansInMemory : 0),
     close: () => store.close(),
   };
 }
 
-function scanCacheOn(store: CacheStore, inMemory: number): ScanCache {
-  const name = (blob: string) => `scan:${analyserVersion}:${blob}`;
-  const memory = new MemoryLru<FileScan>(inMemory);
-  return {
-    async getMany(blobs) {
-      const found = new Map<string, FileScan>();
-      for (const blob of blobs) {
-        const scan = memory.get(blob);
-        if (scan) found.set(blob, scan);
-      }
-      const missing = blobs.filter((blob) => !found.has(blob));
-      const values = await store.readMany(missing.map(name));
-      for (const [i, blob] of missing.entries()) {
-        const scan = await decodeCached(values[i], isFileScan);
-        if (!scan) continue;
-        found.set(blob, scan);
-        memory.set(blob, scan);
-      }
-      return found;
-    },
-    async setMany(scans) {
-      for (const [blob, scan] of scans) memory.set(blob, scan);
-      const entries = await Promise.all(
-        [...scans].map(async ([blob, scan]) => [name(blob), await encodeCached(scan)] as const),
-      );
-      await store.writeMany(entries);
-    },
-  };
+/** Scans depend on the text and the analyser only, so any pack of the repository can lend them. */
+function latestName(key: GraphCacheKey): string {
+  return `latest:${key.repo}:${key.analyser}`;
+}
+
+function weightOf(base: CachedBase): number {
+  return base.graph.modules.length + base.scans.size;
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+function isPack(value: unknown): value is Pack {
+  const pack = value as Partial<Record<keyof Pack, unknown>> | null;
+  return (
+    typeof pack === "object" &&
+    pack !== null &&
+    isGraph(pack.graph) &&
+    Array.isArray(pack.scans) &&
+    pack.scans.every(
+      (pair) =>
+        Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && isScan(pair[1]),
+    )
+  );
 }
 
 function isGraph(value: unknown): value is Graph {
@@ -90,7 +116,7 @@ function isGraph(value: unknown): value is Graph {
   );
 }
 
-function isFileScan(value: unknown): value is FileScan {
+function isScan(value: unknown): value is FileScan {
   const scan = value as Partial<Record<keyof FileScan, unknown>> | null;
   return (
     typeof scan === "object" &&

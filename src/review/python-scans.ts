@@ -2,12 +2,13 @@ import type { FileScan } from "../languages/python/raw-import.js";
 import { ParseTimeoutError } from "../languages/python/parse-timeout-error.js";
 import { scanPythonSource } from "../languages/python/scan-python-source.js";
 import type { Snapshot } from "../workspace/snapshot.js";
-import type { ScanCache } from "./graph-cache.js";
 
 /** Per-file Python scans of one review: parsing is what costs, so each blob is parsed at most once. */
 export interface PythonScans {
   /** The scan of each given path of the snapshot, by path. */
   scansOf(snapshot: Snapshot, paths: readonly string[]): Promise<Map<string, FileScan>>;
+  /** The scans known so far of the given paths' blobs, by blob: what a cached pack keeps. */
+  byBlob(snapshot: Snapshot, paths: readonly string[]): Map<string, FileScan>;
 }
 
 /** A file a caller asked for, by the blob that holds it. */
@@ -25,39 +26,37 @@ export interface ScanBounds {
 }
 
 /**
- * Scans by blob SHA, remembered for the review (a head shares most blobs with its base) and, with
- * a cache, across reviews and repositories.
+ * Scans by blob SHA, remembered for the review (a head shares most blobs with its base), starting
+ * from `known`: a cached pack's scans, or those of a nearby commit's.
  */
 export function createPythonScans(
-  cache: ScanCache | undefined,
+  seed: ReadonlyMap<string, FileScan> | undefined,
   bounds: ScanBounds = {},
 ): PythonScans {
-  const known = new Map<string, FileScan>();
+  const known = new Map<string, FileScan>(seed);
   return {
     async scansOf(snapshot, paths) {
-      const entryOf = new Map(snapshot.files.map((entry) => [entry.path, entry]));
-      const wanted = paths.flatMap((path) => {
-        const entry = entryOf.get(path);
-        return entry === undefined ? [] : [{ path, blob: entry.sha, size: entry.size }];
-      });
-      await recall(known, cache, unknownBlobs(wanted, known));
-      await scanMissing(known, cache, snapshot, wanted, bounds);
+      const wanted = wantedFiles(snapshot, paths);
+      await scanMissing(known, snapshot, wanted, bounds);
       return new Map(wanted.map(({ path, blob }) => [path, known.get(blob)!]));
+    },
+    byBlob(snapshot, paths) {
+      const found = new Map<string, FileScan>();
+      for (const { blob } of wantedFiles(snapshot, paths)) {
+        const scan = known.get(blob);
+        if (scan) found.set(blob, scan);
+      }
+      return found;
     },
   };
 }
 
-function unknownBlobs(wanted: readonly { blob: string }[], known: ReadonlyMap<string, FileScan>) {
-  return [...new Set(wanted.map(({ blob }) => blob).filter((blob) => !known.has(blob)))];
-}
-
-async function recall(
-  known: Map<string, FileScan>,
-  cache: ScanCache | undefined,
-  blobs: readonly string[],
-): Promise<void> {
-  if (!cache || blobs.length === 0) return;
-  for (const [blob, scan] of await cache.getMany(blobs)) known.set(blob, scan);
+function wantedFiles(snapshot: Snapshot, paths: readonly string[]): WantedFile[] {
+  const entryOf = new Map(snapshot.files.map((entry) => [entry.path, entry]));
+  return paths.flatMap((path) => {
+    const entry = entryOf.get(path);
+    return entry === undefined ? [] : [{ path, blob: entry.sha, size: entry.size }];
+  });
 }
 
 /**
@@ -68,7 +67,6 @@ const batchBytes = 32 * 1024 * 1024;
 
 async function scanMissing(
   known: Map<string, FileScan>,
-  cache: ScanCache | undefined,
   snapshot: Snapshot,
   wanted: readonly WantedFile[],
   bounds: ScanBounds,
@@ -77,14 +75,10 @@ async function scanMissing(
   for (const file of wanted) if (!known.has(file.blob)) missing.set(file.blob, file);
   for (const batch of batchesOf([...missing.values()], (file) => file.size)) {
     const texts = await snapshot.readText(batch.map(({ path }) => path));
-    const fresh = new Map<string, FileScan>();
     for (const { blob, path } of batch) {
       bounds.signal?.throwIfAborted();
-      const scan = await scanFile(texts.get(path) ?? "", path, bounds.maxParseMs);
-      known.set(blob, scan);
-      fresh.set(blob, scan);
+      known.set(blob, await scanFile(texts.get(path) ?? "", path, bounds.maxParseMs));
     }
-    await cache?.setMany(fresh);
   }
 }
 

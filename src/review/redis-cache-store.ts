@@ -1,10 +1,10 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { CacheStore } from "./cache-store.js";
 
 export interface RedisCacheOptions {
   /** A client to use (the caller closes it), or a URL to connect to (closed by `close()`). */
   readonly redis: Redis | string;
-  /** Prepended to every name; `archdrift:` gives `archdrift:graph:…` and `archdrift:scan:…`. */
+  /** Prepended to every name; `archdrift:` gives `archdrift:graph:…` and `archdrift:latest:…`. */
   readonly prefix?: string;
   /** Each read extends the entry's life, so entries in use never expire. */
   readonly ttlSeconds?: number;
@@ -14,16 +14,12 @@ export const defaultTtlSeconds = 7 * 24 * 3600;
 
 /**
  * A store shared by every worker. Commands time out quickly and errors are misses: a Redis that is
- * down slows reviews to cold speed, it does not fail them.
+ * down slows reviews to cold speed, it does not fail them. ioredis is loaded on first use, so a
+ * process that never caches in Redis (the CLI) never loads it.
  */
 export function createRedisCacheStore(options: RedisCacheOptions): CacheStore {
-  const owned = typeof options.redis === "string";
-  const redis =
-    typeof options.redis === "string"
-      ? new Redis(options.redis, { commandTimeout: 5_000, maxRetriesPerRequest: 1 })
-      : options.redis;
-  // ioredis reports connection errors as events; without a listener Node would crash on them.
-  if (owned) redis.on("error", () => undefined);
+  let client: Promise<Redis> | undefined;
+  const redis = () => (client ??= connect(options.redis));
   const prefix = options.prefix ?? "archdrift:";
   const ttl = options.ttlSeconds ?? defaultTtlSeconds;
   const key = (name: string) => `${prefix}${name}`;
@@ -31,31 +27,31 @@ export function createRedisCacheStore(options: RedisCacheOptions): CacheStore {
   return {
     async read(name) {
       try {
-        return (await redis.getexBuffer(key(name), "EX", ttl)) ?? undefined;
+        return (await (await redis()).getexBuffer(key(name), "EX", ttl)) ?? undefined;
       } catch {
         return undefined;
       }
     },
-    async readMany(names) {
-      if (names.length === 0) return [];
+    async write(name, value) {
       try {
-        const values = await redis.mgetBuffer(...names.map(key));
-        return values.map((value) => value ?? undefined);
+        await (await redis()).set(key(name), value, "EX", ttl);
       } catch {
-        return names.map(() => undefined);
+        // A write that did not happen is a later miss.
       }
     },
-    async write(name, value) {
-      await redis.set(key(name), value, "EX", ttl).catch(() => undefined);
-    },
-    async writeMany(entries) {
-      if (entries.length === 0) return;
-      const pipeline = redis.pipeline();
-      for (const [name, value] of entries) pipeline.set(key(name), value, "EX", ttl);
-      await pipeline.exec().catch(() => undefined);
-    },
     async close() {
-      if (owned) await redis.quit().catch(() => redis.disconnect());
+      if (typeof options.redis !== "string" || !client) return;
+      const owned = await client;
+      await owned.quit().catch(() => owned.disconnect());
     },
   };
+}
+
+async function connect(redis: Redis | string): Promise<Redis> {
+  if (typeof redis !== "string") return redis;
+  const { Redis: Client } = await import("ioredis");
+  const owned = new Client(redis, { commandTimeout: 5_000, maxRetriesPerRequest: 1 });
+  // ioredis reports connection errors as events; without a listener Node would crash on them.
+  owned.on("error", () => undefined);
+  return owned;
 }

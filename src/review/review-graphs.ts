@@ -1,9 +1,8 @@
 import { emptyGraph, mergeGraphs, type Graph } from "../graph/graph.js";
 import type { Policy } from "../policy/policy.js";
-import { metrics } from "../metrics/archdrift-metrics.js";
 import type { Snapshot } from "../workspace/snapshot.js";
-import type { GraphCache } from "./graph-cache.js";
-import { graphCacheKey } from "./graph-cache-key.js";
+import type { CachedBase, GraphCache } from "./graph-cache.js";
+import { graphCacheKey, type GraphCacheKey } from "./graph-cache-key.js";
 import {
   headJavaScriptGraphOf,
   javascriptGraphOf,
@@ -49,11 +48,17 @@ export async function reviewGraphs(
     { snapshot: base, files: baseFiles },
     { snapshot: head, files: headFiles },
   ]);
+  const key = graphCacheKey(sources.repoId, base.sha, policy, roots);
+  const cache = base.files.length === 0 ? undefined : sources.cache;
+  // Someone else's cache may throw; a cache never fails a review.
+  const cached = await cache?.get(key).catch(() => undefined);
+  const seed = cached?.scans ?? (await cache?.nearestScans?.(key).catch(() => undefined));
   const scans: ReviewScans = {
-    python: createPythonScans(sources.cache?.scans, sources.bounds),
+    python: createPythonScans(seed, sources.bounds),
     javascript: lazyJavaScriptScans(sources.bounds?.signal),
   };
-  const baseGraph = await cachedBaseGraph(base, baseFiles, roots, scans, policy, sources);
+  const baseGraph =
+    cached?.graph ?? (await builtBaseGraph(base, baseFiles, roots, scans, { cache, key }));
   const [python, javascript] = await Promise.all([
     pythonGraph(head, headFiles.python, roots, scans.python),
     headJavaScriptGraphOf(
@@ -69,22 +74,18 @@ export async function reviewGraphs(
   return { base: baseGraph, head: mergeGraphs([python, javascript]), workspaces };
 }
 
-async function cachedBaseGraph(
+/** The base graph extracted, then stored with its scans for the next review of this base. */
+async function builtBaseGraph(
   base: Snapshot,
   files: SourceFiles,
   roots: readonly string[],
   scans: ReviewScans,
-  policy: Policy,
-  { cache, repoId }: GraphSources,
+  { cache, key }: { cache: GraphCache | undefined; key: GraphCacheKey },
 ): Promise<Graph> {
   if (base.files.length === 0) return emptyGraph;
-  const key = graphCacheKey(repoId, base.sha, policy, roots);
-  // Someone else's cache may throw; a cache never fails a review.
-  const cached = await cache?.get(key).catch(() => undefined);
-  if (cache) (cached ? metrics.cacheHits : metrics.cacheMisses).inc();
-  if (cached) return cached;
   const graph = await commitGraph(base, files, roots, scans);
-  await cache?.set(key, graph).catch(() => undefined);
+  const pack: CachedBase = { graph, scans: scans.python.byBlob(base, files.python) };
+  await cache?.set(key, pack).catch(() => undefined);
   return graph;
 }
 

@@ -1,13 +1,12 @@
 import { join } from "node:path";
-import {
-  positiveWholeNumber,
-  workspaceLimitsFromEnv,
-  type WorkspaceLimits,
-} from "../workspace/workspace-limits.js";
+import { metrics } from "../metrics/archdrift-metrics.js";
+import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { createGraphCache } from "./create-graph-cache.js";
-import type { GraphCache } from "./graph-cache.js";
+import type { GraphCache, StoredGraphCache } from "./graph-cache.js";
+import { maxParseMsFromEnv } from "./max-parse-ms.js";
 
 export type { WorkspaceLimits };
+export { defaultMaxParseMs, maxParseMsFromEnv } from "./max-parse-ms.js";
 
 /** How reviews run in a server or worker: shared caches and the bounds on untrusted input. */
 export interface ReviewSettings {
@@ -20,12 +19,6 @@ export interface ReviewSettings {
 }
 
 export const defaultReviewTimeoutSeconds = 600;
-
-/**
- * Eight times what tree-sitter took here for a 1 MB file (larger files are skipped before parsing):
- * ordinary code never reaches it, and a hostile file holds the process for seconds, not minutes.
- */
-export const defaultMaxParseMs = 5_000;
 
 /**
  * Settings from the environment: ARCHDRIFT_MAX_FILES, ARCHDRIFT_MAX_FILE_BYTES,
@@ -43,7 +36,19 @@ export function reviewSettingsFromEnv(
     timeoutMs:
       positiveSeconds(env, "ARCHDRIFT_REVIEW_TIMEOUT_SECONDS", defaultReviewTimeoutSeconds) * 1000,
     maxParseMs: maxParseMsFromEnv(env),
-    cache: createGraphCache(redisUrl ? { redisUrl } : { dir: join(dataDir, "graphs") }),
+    cache: counted(createGraphCache(redisUrl ? { redisUrl } : { dir: join(dataDir, "graphs") })),
+  };
+}
+
+/** Base-graph lookups on the server's /metrics; a cache that failed counts as a miss. */
+function counted(cache: StoredGraphCache): StoredGraphCache {
+  return {
+    ...cache,
+    async get(key) {
+      const found = await cache.get(key).catch(() => undefined);
+      (found ? metrics.cacheHits : metrics.cacheMisses).inc();
+      return found;
+    },
   };
 }
 
@@ -59,9 +64,4 @@ export function positiveSeconds(
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number of seconds, not ${JSON.stringify(raw)}`);
   return value;
-}
-
-/** ARCHDRIFT_MAX_PARSE_MS, a positive whole number of milliseconds. */
-export function maxParseMsFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  return positiveWholeNumber(env, "ARCHDRIFT_MAX_PARSE_MS", defaultMaxParseMs);
 }

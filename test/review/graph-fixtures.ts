@@ -1,4 +1,6 @@
 import type { Graph } from "../../src/graph/graph.js";
+import type { FileScan } from "../../src/languages/python/raw-import.js";
+import type { CachedBase } from "../../src/review/graph-cache.js";
 import type { GraphCacheKey } from "../../src/review/graph-cache-key.js";
 
 /** A small graph whose size grows with `width`, so tests can tell entries apart by size. */
@@ -25,4 +27,16 @@ export function sampleGraph(tag: string, width = 3): Graph {
 
 export function keyFor(commit: string, overrides: Partial<GraphCacheKey> = {}): GraphCacheKey {
   return { repo: "acme/shop", commit, analyser: "0.1.0+x1", extraction: "e1", ...overrides };
+}
+
+/** A cached base: the sample graph and one Python scan per module, keyed by a blob-like name. */
+export function sampleBase(tag: string, width = 3): CachedBase {
+  const graph = sampleGraph(tag, width);
+  const scans = new Map<string, FileScan>(
+    graph.modules.map((module, i) => [
+      `${tag}-blob-${i}`,
+      { imports: [], warnings: [{ line: i + 1, message: `scan of ${module.path}` }] },
+    ]),
+  );
+  return { graph, scans };
 }

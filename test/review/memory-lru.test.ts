@@ -18,4 +18,17 @@ describe("MemoryLru", () => {
     lru.set("a", 1);
     expect(lru.get("a")).toBeUndefined();
   });
+
+  it("weighs entries against its capacity and never keeps one heavier than all of it", () => {
+    const lru = new MemoryLru<number[]>(5, (value) => value.length);
+    lru.set("a", [1, 2]);
+    lru.set("b", [1, 2, 3]);
+    expect(lru.get("a")).toEqual([1, 2]);
+    lru.set("c", [1]);
+    expect(lru.get("b")).toBeUndefined();
+    expect(lru.get("a")).toEqual([1, 2]);
+    lru.set("huge", [1, 2, 3, 4, 5, 6]);
+    expect(lru.get("huge")).toBeUndefined();
+    expect(lru.get("c")).toEqual([1]);
+  });
 });

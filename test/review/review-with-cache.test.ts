@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
+import { copyFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Graph } from "../../src/graph/graph.js";
 import { createGraphCache } from "../../src/review/create-graph-cache.js";
 import type { GraphCache } from "../../src/review/graph-cache.js";
-import type { GraphCacheKey } from "../../src/review/graph-cache-key.js";
+import { graphCacheName, type GraphCacheKey } from "../../src/review/graph-cache-key.js";
 import { reviewChanges } from "../../src/review/review-changes.js";
 import { checkoutBranch, commitFiles, initRepo } from "../../src/workspace/scratch-repo.js";
 import { useTempDirs } from "../workspace/temp-dir.js";
@@ -42,16 +45,15 @@ function spying(cache: GraphCache) {
   const calls = { hits: 0, misses: 0, sets: [] as GraphCacheKey[] };
   const spy: GraphCache = {
     async get(key) {
-      const graph = await cache.get(key);
-      if (graph) calls.hits++;
+      const base = await cache.get(key);
+      if (base) calls.hits++;
       else calls.misses++;
-      return graph;
+      return base;
     },
-    async set(key, graph) {
+    async set(key, base) {
       calls.sets.push(key);
-      await cache.set(key, graph);
+      await cache.set(key, base);
     },
-    ...(cache.scans ? { scans: cache.scans } : {}),
   };
   return { spy, calls };
 }
@@ -93,9 +95,9 @@ describe("reviewing with a graph cache", () => {
     const seen: Graph[] = [];
     const recording: GraphCache = {
       get: (key) => cache.get(key),
-      set: async (key, graph) => {
-        seen.push(graph);
-        await cache.set(key, graph);
+      set: async (key, base) => {
+        seen.push(base.graph);
+        await cache.set(key, base);
       },
     };
     const request = { repoDir: dir, base: "main", head: "pr", cache: recording };
@@ -107,4 +109,35 @@ describe("reviewing with a graph cache", () => {
     expect(seen).toHaveLength(2);
     expect(seen[1]!.modules.some((module) => module.path.startsWith("web/"))).toBe(false);
   });
+
+  /**
+   * Shown failing before entries named their key: with the packs of two bases swapped on disk, the
+   * review of the first base took the second's graph (which already had the cycle) and reported
+   * nothing (issue 11 item 4).
+   */
+  it("does not take a pack moved from another base's place", async () => {
+    const dir = await shopWithCycle();
+    await checkoutBranch(dir, "fix", true);
+    await commitFiles(dir, { "src/shop/payments/api.py": "X = 2\n" }, "break the cycle again");
+    const cacheDir = await tempDir();
+    const { spy, calls } = spying(createGraphCache({ dir: cacheDir, inMemory: false }));
+    const first = { repoDir: dir, base: "main", head: "pr", repoId: "acme/shop" };
+    const uncached = await reviewChanges(first);
+    await reviewChanges({ ...first, cache: spy });
+    await reviewChanges({ ...first, base: "pr", head: "fix", cache: spy });
+    const [mainPack, prPack] = calls.sets.map((key) => entryFile(cacheDir, graphCacheName(key)));
+    await copyFile(prPack!, mainPack!);
+    const again = await reviewChanges({
+      ...first,
+      cache: createGraphCache({ dir: cacheDir, inMemory: false }),
+    });
+    expect(uncached.findings.map((finding) => finding.rule)).toContain("new-cycle");
+    expect(withoutTiming(again)).toEqual(withoutTiming(uncached));
+  });
 });
+
+/** Where the disk store keeps an entry: the SHA-256 of its name, split after two hex digits. */
+function entryFile(dir: string, name: string): string {
+  const hash = createHash("sha256").update(name).digest("hex");
+  return join(dir, hash.slice(0, 2), hash.slice(2));
+}
