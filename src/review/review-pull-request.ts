@@ -1,4 +1,5 @@
 import type { DriftReport } from "../drift/drift-report.js";
+import { metrics } from "../metrics/archdrift-metrics.js";
 import { fetchPullRequest } from "../workspace/fetch-pull-request.js";
 import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
 import type { GraphCache } from "./graph-cache.js";
@@ -43,7 +44,7 @@ export async function reviewPullRequest(request: PullRequestReview): Promise<Dri
     base: request.baseSha,
     head: request.headSha,
     ...(request.config ? { config: request.config } : {}),
-    cache: request.cache,
+    cache: request.cache && counted(request.cache),
     repoId: request.repoFullName,
     limits: request.limits,
     maxParseMs: request.maxParseMs,
@@ -51,4 +52,20 @@ export async function reviewPullRequest(request: PullRequestReview): Promise<Dri
   });
   request.signal?.throwIfAborted();
   return report;
+}
+
+/**
+ * Base-graph lookups on the server's /metrics; a cache that failed counts as a miss. Counted here,
+ * in the app's use case, so the CLI never loads the metrics registry.
+ */
+function counted(cache: GraphCache): GraphCache {
+  return {
+    set: (key, base) => cache.set(key, base),
+    ...(cache.nearestScans ? { nearestScans: cache.nearestScans.bind(cache) } : {}),
+    async get(key) {
+      const found = await cache.get(key).catch(() => undefined);
+      (found ? metrics.cacheHits : metrics.cacheMisses).inc();
+      return found;
+    },
+  };
 }

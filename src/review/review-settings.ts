@@ -1,8 +1,7 @@
 import { join } from "node:path";
-import { metrics } from "../metrics/archdrift-metrics.js";
 import { workspaceLimitsFromEnv, type WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { createGraphCache } from "./create-graph-cache.js";
-import type { GraphCache, StoredGraphCache } from "./graph-cache.js";
+import type { GraphCache } from "./graph-cache.js";
 import { maxParseMsFromEnv } from "./max-parse-ms.js";
 
 export type { WorkspaceLimits };
@@ -36,19 +35,7 @@ export function reviewSettingsFromEnv(
     timeoutMs:
       positiveSeconds(env, "ARCHDRIFT_REVIEW_TIMEOUT_SECONDS", defaultReviewTimeoutSeconds) * 1000,
     maxParseMs: maxParseMsFromEnv(env),
-    cache: counted(createGraphCache(redisUrl ? { redisUrl } : { dir: join(dataDir, "graphs") })),
-  };
-}
-
-/** Base-graph lookups on the server's /metrics; a cache that failed counts as a miss. */
-function counted(cache: StoredGraphCache): StoredGraphCache {
-  return {
-    ...cache,
-    async get(key) {
-      const found = await cache.get(key).catch(() => undefined);
-      (found ? metrics.cacheHits : metrics.cacheMisses).inc();
-      return found;
-    },
+    cache: createGraphCache(redisUrl ? { redisUrl } : { dir: join(dataDir, "graphs") }),
   };
 }
 
