@@ -15,3 +15,14 @@ export function benchSourceDir(): string {
     dir = parent;
   }
 }
+
+/** The command line that runs archdrift's CLI as a user runs it (`bin/archdrift.js`). */
+export function archdrift(args: readonly string[]): string[] {
+  return [process.execPath, join(dirname(benchSourceDir()), "bin", "archdrift.js"), ...args];
+}
+
+/** dependency-cruiser's own CLI, from this checkout's node_modules. */
+export function dependencyCruiserCli(): string {
+  const root = dirname(benchSourceDir());
+  return join(root, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
+}

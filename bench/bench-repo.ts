@@ -29,7 +29,7 @@ const renderers = {
 
 /**
  * A generated repository with real history: the base committed on `main`, the pull request's
- * 20 changed files on `pr`. The seed depends on the size only, so Python and TypeScript
+ * 10 changed files on `pr`. The seed depends on the size only, so Python and TypeScript
  * repositories of one size share one architecture.
  */
 export async function createBenchRepo(

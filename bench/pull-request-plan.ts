@@ -8,10 +8,10 @@ export interface PullRequestPlan {
 }
 
 /** The size of the pull request every review measurement uses. */
-export const changedFileCount = 20;
+export const changedFileCount = 10;
 
 /**
- * A typical feature branch touching 20 files of one domain: imports added and removed, bodies
+ * A typical feature branch touching 10 files of one domain: imports added and removed, bodies
  * edited, one new module, one new cross-domain coupling, and a lower layer importing a higher one
  * that closes a cycle, so the review has real findings to compute and render.
  */
@@ -49,18 +49,18 @@ export function planPullRequest(base: RepoPlan, seed: number): PullRequestPlan {
   );
   add(coupler, outside);
 
-  for (let count = 0; count < 9; count++) {
+  for (let count = 0; count < 4; count++) {
     const from = take((index) => layerOf(index) < layers.length - 1);
     for (let extra = random.int(1, 2); extra > 0; extra--) {
       const below = inDomain.filter((index) => layerOf(index) > layerOf(from));
       add(from, random.pick(below), random.chance(0.2) ? "type" : "runtime");
     }
   }
-  for (let count = 0; count < 6; count++) {
+  for (let count = 0; count < 2; count++) {
     const from = take((index) => imports[index]!.length > 2);
     imports[from]!.splice(-random.int(1, 2));
   }
-  for (let count = 0; count < 2; count++) helpers[take(() => true)]! += 1;
+  helpers[take(() => true)]! += 1;
 
   const added: PlannedModule = {
     domain,

@@ -1,29 +1,22 @@
 """The baseline archdrift's Python extraction is compared with: CPython's own `ast` module.
 
-Usage: python3 python-ast-imports.py <source root>
+Usage: python3 python-ast-imports.py <checkout> <modules.tsv>
 
-Reads every .py file under the root, then times what an ast-based tool such as grimp does: parse
-each file, collect Import and ImportFrom nodes (module, level, names; lazy inside functions,
-type-only under `if TYPE_CHECKING:`), and resolve each to an internal module the way grimp does
-(`from a import b` is `a.b` when that module exists, else `a`; one level of fallback). Prints one
-JSON object: files, bytes, seconds (parsing and resolving only, as archdrift is timed) and edges.
+`modules.tsv` lists the modules archdrift reviews, one `<dotted name>\t<path>` a line (paths
+relative to the checkout), so both tools read the same files under the same names. The script does
+what an ast-based tool such as grimp does, as one whole process: read each file, parse it, collect
+every Import and ImportFrom node (module level and nested in functions, classes, conditions and
+`try`; lazy inside functions, type-only under `if TYPE_CHECKING:`), resolve relative imports against
+the module's package, and resolve each name to an internal module the way grimp does (`from a import
+b` is `a.b` when that module exists, else `a`; one level of fallback). It prints the graph as JSON,
+as `archdrift graph --format json` does, and is timed from outside, start-up included.
 """
 
 from __future__ import annotations
 
 import ast
 import json
-import os
 import sys
-import time
-
-
-def module_name(relative: str) -> tuple[str, bool]:
-    parts = relative[: -len(".py")].split(os.sep)
-    is_package = parts[-1] == "__init__"
-    if is_package:
-        parts.pop()
-    return ".".join(parts), is_package
 
 
 class ImportCollector(ast.NodeVisitor):
@@ -70,59 +63,54 @@ def resolve(name: str, modules: set[str]) -> str | None:
     return parent if parent in modules else None
 
 
-def edges_of(
-    tree: ast.AST, module: str, is_package: bool, modules: set[str]
-) -> list[tuple[str, str, int, bool, bool]]:
+def imported_names(node: ast.Import | ast.ImportFrom, module: str, is_package: bool) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if node.level > 0:
+        parts = module.split(".")
+        keep = len(parts) - (node.level - 1 if is_package else node.level)
+        if keep <= 0:
+            return []
+        anchor = ".".join(parts[:keep])
+        base = f"{anchor}.{node.module}" if node.module else anchor
+    else:
+        base = node.module or ""
+    return [base if alias.name == "*" else f"{base}.{alias.name}" for alias in node.names]
+
+
+def edges_of(tree: ast.AST, module: str, path: str, modules: set[str]) -> list[dict[str, object]]:
     collector = ImportCollector()
     collector.visit(tree)
-    package = module if is_package else module.rpartition(".")[0]
+    is_package = path.endswith("__init__.py") or path.endswith("__init__.pyi")
     edges = []
     for node, lazy, type_only in collector.found:
-        targets: list[str | None] = []
-        if isinstance(node, ast.Import):
-            targets = [resolve(alias.name, modules) for alias in node.names]
-        else:
-            if node.level > 0:
-                parts = package.split(".")
-                if node.level - 1 > len(parts):
-                    continue
-                anchor = ".".join(parts[: len(parts) - (node.level - 1)])
-                base = f"{anchor}.{node.module}" if node.module else anchor
-            else:
-                base = node.module or ""
-            for alias in node.names:
-                if alias.name == "*":
-                    targets.append(resolve(base, modules))
-                else:
-                    targets.append(resolve(f"{base}.{alias.name}", modules))
-        for target in targets:
-            if target is not None and target != module:
-                edges.append((module, target, node.lineno, lazy, type_only))
+        targets: set[str] = set()
+        for name in imported_names(node, module, is_package):
+            target = resolve(name, modules)
+            if target is None or target == module or target in targets:
+                continue
+            targets.add(target)
+            kind = "type-only" if type_only else "lazy" if lazy else "runtime"
+            edges.append({"from": module, "to": target, "file": path, "line": node.lineno, "kind": kind})
     return edges
 
 
 def main() -> None:
-    root = sys.argv[1]
-    sources: list[tuple[str, bool, str]] = []
-    total_bytes = 0
-    for directory, _, names in os.walk(root):
-        for name in sorted(names):
-            if not name.endswith(".py"):
-                continue
-            path = os.path.join(directory, name)
-            with open(path, "rb") as handle:
-                data = handle.read()
-            total_bytes += len(data)
-            module, is_package = module_name(os.path.relpath(path, root))
-            sources.append((module, is_package, data.decode("utf-8")))
-    modules = {module for module, _, _ in sources}
-    started = time.perf_counter()
-    edges = 0
-    for module, is_package, text in sources:
-        tree = ast.parse(text)
-        edges += len(edges_of(tree, module, is_package, modules))
-    seconds = time.perf_counter() - started
-    print(json.dumps({"files": len(sources), "bytes": total_bytes, "seconds": seconds, "edges": edges}))
+    checkout, listing = sys.argv[1], sys.argv[2]
+    with open(listing, encoding="utf-8") as handle:
+        named = [line.rstrip("\n").split("\t") for line in handle if line.strip()]
+    modules = {module for module, _ in named}
+    edges: list[dict[str, object]] = []
+    for module, path in named:
+        with open(f"{checkout}/{path}", "rb") as source:
+            data = source.read()
+        try:
+            tree = ast.parse(data, filename=path)
+        except SyntaxError:
+            continue
+        edges.extend(edges_of(tree, module, path, modules))
+    modules_out = [{"id": module, "path": path, "language": "python"} for module, path in named]
+    json.dump({"modules": modules_out, "edges": edges}, sys.stdout)
 
 
 if __name__ == "__main__":

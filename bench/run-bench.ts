@@ -1,129 +1,105 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createBenchRepo, type BenchLanguage, type BenchRepo } from "./bench-repo.js";
+import { createBenchRepo, type BenchLanguage } from "./bench-repo.js";
 import { benchSourceDir } from "./bench-paths.js";
 import { markdownTable, type BenchRow } from "./markdown-table.js";
-import { measureDependencyCruiser } from "./measure-dependency-cruiser.js";
-import { measurePeakMemory } from "./measure-peak-memory.js";
-import { measurePythonExtraction } from "./measure-python-extraction.js";
-import { measureColdReview, measureWarmReview } from "./measure-review.js";
 import { measureWebhookAck } from "./measure-webhook-ack.js";
+import { benchRepo } from "./repo-benchmark.js";
+import { benchStartup } from "./startup-benchmark.js";
 
 /**
- * `npm run bench [-- --sizes 1000,5000] [--keep]`: generates repositories with real git history,
- * measures archdrift against its floors and against the tools a user would otherwise script, and
- * prints one markdown table (also written to bench/results.md).
+ * `npm run bench`: start-up, then generated Python and TypeScript repositories with real git
+ * history, then webhook acknowledgements; `npm run bench -- --repo DIR --base A --head B` measures
+ * one local clone the same way. Every figure is a whole process (start-up included) run in turn
+ * with what it is compared to; the table goes to stdout and bench/results.md, and the exit status
+ * is 1 when a floor fails.
  */
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "1000,5000,20000" },
+    repo: { type: "string" },
+    base: { type: "string" },
+    head: { type: "string" },
+    label: { type: "string" },
+    runs: { type: "string", default: "5" },
+    sizes: { type: "string", default: "1000,5000,20000,40000" },
+    "ts-sizes": { type: "string", default: "1000" },
+    "skip-webhooks": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
-const sizes = values.sizes.split(",").map((size) => {
-  const modules = Number(size.trim());
-  if (!Number.isInteger(modules) || modules < 200) throw new Error(`bad size '${size}'`);
-  return modules;
-});
-
-/** The review floors are set on the 5,000-module repositories, the memory floor on 20,000. */
-const reviewSize = 5000;
-const memorySize = 20000;
-/** dependency-cruiser takes minutes over 20,000 TypeScript files: the comparison stops at 5,000. */
-const largestCruise = 5000;
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`bad --runs '${values.runs}'`);
 
 const started = Date.now();
-const parent = await mkdtemp(join(tmpdir(), "archdrift-bench-"));
-const rows: BenchRow[] = [];
 const progress = (message: string) =>
   process.stderr.write(
     `[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`,
   );
-const count = (n: number) => n.toLocaleString("en-US");
+const rows: BenchRow[] = values.repo ? await oneRepository(values.repo) : await generated();
 
-try {
-  for (const size of sizes) {
-    const python = await generate("python", size);
-    progress(`python ${count(size)}: full graph, archdrift and CPython ast`);
-    const extraction = await measurePythonExtraction(python);
-    const label = `Python full graph, ${count(size)} modules (${extraction.megabytes.toFixed(1)} MB)`;
-    const speed = (throughput: { seconds: number; megabytesPerSecond: number }) =>
-      `${throughput.seconds.toFixed(2)} s, ${throughput.megabytesPerSecond.toFixed(1)} MB/s`;
-    const ratio = extraction.ast.seconds / extraction.archdrift.seconds;
-    rows.push(
-      {
-        metric: `${label}: archdrift`,
-        value: speed(extraction.archdrift),
-        floor: "",
-        pass: undefined,
-      },
-      { metric: `${label}: CPython ast`, value: speed(extraction.ast), floor: "", pass: undefined },
-      {
-        metric: `${label}: archdrift vs ast`,
-        value: `${ratio.toFixed(2)}x faster`,
-        floor: ">= 2x",
-        pass: ratio >= 2,
-      },
-    );
-    if (size === reviewSize) {
-      progress(`python ${count(size)}: review of the 20-file pull request, warm and cold`);
-      const warm = await measureWarmReview(python);
-      const cold = await measureColdReview(python);
-      rows.push(
-        {
-          metric: `Python ${count(size)}: review of a 20-file PR, warm base cache`,
-          value: `${warm.seconds.toFixed(2)} s (${warm.findings} findings)`,
-          floor: "< 1 s",
-          pass: warm.seconds < 1,
-        },
-        {
-          metric: `Python ${count(size)}: same review, nothing cached`,
-          value: `${cold.seconds.toFixed(2)} s`,
-          floor: "",
-          pass: undefined,
-        },
-      );
+const table = markdownTable(rows);
+const machine = `${cpus().length} CPUs, Node ${process.version}`;
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+process.stdout.write(`${table}\n`);
+await writeFile(
+  join(benchSourceDir(), "results.md"),
+  `# archdrift benchmark\n\n\`npm run bench\` on ${machine}, ${minutes} minutes.\n\n${table}\n`,
+);
+const failed = rows.filter((row) => row.pass === false);
+progress(`done; table written to bench/results.md; ${failed.length} floor(s) failed`);
+process.exitCode = failed.length > 0 ? 1 : 0;
+
+async function oneRepository(dir: string): Promise<BenchRow[]> {
+  if (!values.base || !values.head) throw new Error("--repo needs --base and --head");
+  const repoDir = resolve(dir);
+  const head = execFileSync("git", ["-C", repoDir, "rev-parse", "--short", values.head], {
+    encoding: "utf8",
+  }).trim();
+  const label = values.label ?? `${basename(repoDir)}@${head}`;
+  return benchRepo({ label, dir: repoDir, base: values.base, head: values.head, runs }, progress);
+}
+
+async function generated(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  progress("start-up: --help and a small check against node -e 0");
+  rows.push(...(await benchStartup(runs * 2)));
+  const parent = await mkdtemp(join(tmpdir(), "archdrift-bench-"));
+  try {
+    for (const [language, sizes] of [
+      ["python", values.sizes],
+      ["typescript", values["ts-sizes"]],
+    ] as const) {
+      for (const size of sizesOf(sizes))
+        rows.push(...(await generatedRows(parent, language, size)));
     }
-    if (size === memorySize) {
-      progress(`python ${count(size)}: full review in a child process for its peak RSS`);
-      const memory = await measurePeakMemory(python);
-      rows.push({
-        metric: `Python ${count(size)}: peak RSS of a full review (no cache)`,
-        value: `${(memory.maxRssBytes / 2 ** 20).toFixed(0)} MiB in ${memory.seconds.toFixed(1)} s`,
-        floor: "< 1 GB",
-        pass: memory.maxRssBytes < 1e9,
-      });
-    }
-    await discard(python);
-    if (size > largestCruise) continue;
-    const typescript = await generate("typescript", size);
-    progress(`typescript ${count(size)}: dependency-cruiser over base and head`);
-    const cruised = await measureDependencyCruiser(typescript);
-    progress(`typescript ${count(size)}: archdrift review, warm base cache`);
-    const review = await measureWarmReview(typescript);
-    const speedup = cruised.seconds / review.seconds;
-    rows.push(
-      {
-        metric: `TypeScript ${count(size)}: dependency-cruiser over base and head`,
-        value: `${cruised.seconds.toFixed(2)} s`,
-        floor: "",
-        pass: undefined,
-      },
-      {
-        metric: `TypeScript ${count(size)}: archdrift review, warm base cache`,
-        value: `${review.seconds.toFixed(2)} s, ${speedup.toFixed(1)}x faster`,
-        floor: size === reviewSize ? ">= 10x" : "",
-        pass: size === reviewSize ? speedup >= 10 : undefined,
-      },
-    );
-    await discard(typescript);
+  } finally {
+    if (values.keep) progress(`repositories kept in ${parent}`);
+    else await rm(parent, { recursive: true, force: true });
   }
+  if (!values["skip-webhooks"]) rows.push(...(await webhookRows()));
+  return rows;
+}
 
-  // The 20,000-module review just freed nearly a gigabyte: let the machine settle before timing
-  // milliseconds, or the kernel's cleanup is measured as the server's latency.
+async function generatedRows(parent: string, language: BenchLanguage, size: number) {
+  progress(`${language} ${count(size)}: generating and committing`);
+  const repo = await createBenchRepo(parent, language, size);
+  const label = `generated ${language === "python" ? "Python" : "TypeScript"} ${count(size)}`;
+  // Large repositories take seconds a run: three runs keep the benchmark within minutes.
+  const repoRuns = size > 10_000 ? Math.min(runs, 3) : runs;
+  const rows = await benchRepo(
+    { label, dir: repo.dir, base: repo.base, head: repo.head, runs: repoRuns },
+    progress,
+  );
+  if (!values.keep) await rm(repo.dir, { recursive: true, force: true });
+  return rows;
+}
+
+async function webhookRows(): Promise<BenchRow[]> {
+  // The large repositories just freed memory: let the machine settle before timing milliseconds.
   await sleep(5_000);
   progress("webhooks: up to 20 rounds of 50 concurrent deliveries (30 s budget)");
   const ack = await measureWebhookAck({
@@ -135,7 +111,7 @@ try {
   const ms = (value: number) => `${count(Math.round(value))} ms`;
   const acks = `${count(ack.deliveries)} deliveries, 50 at once`;
   const late = ack.deliveries - (ack.statuses["200"] ?? 0);
-  rows.push(
+  return [
     { metric: `Webhook ack p50 (${acks})`, value: ms(ack.p50), floor: "", pass: undefined },
     { metric: `Webhook ack p95 (${acks})`, value: ms(ack.p95), floor: "", pass: undefined },
     {
@@ -144,21 +120,19 @@ try {
       floor: "< 100 ms",
       pass: ack.p99 < 100 && late === 0,
     },
-  );
-} finally {
-  if (values.keep) progress(`repositories kept in ${parent}`);
-  else await rm(parent, { recursive: true, force: true });
+  ];
 }
 
-const table = markdownTable(rows);
-const machine = `${cpus().length} CPUs, Node ${process.version}`;
-const minutes = ((Date.now() - started) / 60000).toFixed(1);
-process.stdout.write(`${table}\n`);
-await writeFile(
-  join(benchSourceDir(), "results.md"),
-  `# archdrift benchmark\n\n\`npm run bench\` on ${machine}, ${minutes} minutes.\n\n${table}\n`,
-);
-progress(`done; table written to bench/results.md`);
+function sizesOf(list: string): number[] {
+  return list
+    .split(",")
+    .filter((size) => size.trim() !== "")
+    .map((size) => {
+      const modules = Number(size.trim());
+      if (!Number.isInteger(modules) || modules < 200) throw new Error(`bad size '${size}'`);
+      return modules;
+    });
+}
 
 function statusList(statuses: Record<string, number>): string {
   return Object.entries(statuses)
@@ -167,12 +141,6 @@ function statusList(statuses: Record<string, number>): string {
     .join(", ");
 }
 
-async function generate(language: BenchLanguage, size: number): Promise<BenchRepo> {
-  progress(`${language} ${count(size)}: generating and committing`);
-  return createBenchRepo(parent, language, size);
-}
-
-async function discard(repo: BenchRepo): Promise<void> {
-  // Disk stays bounded by one repository at a time unless --keep asks for all of them.
-  if (!values.keep) await rm(repo.dir, { recursive: true, force: true });
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }
