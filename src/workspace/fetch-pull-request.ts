@@ -1,13 +1,12 @@
 import { dirname, join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { CommitNotFoundError } from "./commit-not-found-error.js";
 import { diskFullOr } from "./disk-full-error.js";
 import { ensureBareRepo } from "./ensure-bare-repo.js";
-import { FetchAuthError } from "./fetch-auth-error.js";
 import { gitAuthConfig } from "./git-auth-config.js";
 import { runExclusive } from "./run-exclusive.js";
 import { LimitExceededError } from "./limit-exceeded-error.js";
-import { isAuthFailure, isMissingOnServer, retryDelay } from "./fetch-failures.js";
+import { isMissingOnServer } from "./fetch-failures.js";
+import { fetchRefspecs, type Git } from "./fetch-refspecs.js";
 import { GitCommandError, runGit } from "./run-git.js";
 import { scrubError } from "./scrub-secrets.js";
 import {
@@ -43,8 +42,6 @@ export interface FetchedPullRequest {
   /** A bare repository holding both commits; read it with `openSnapshot`. */
   readonly repoDir: string;
 }
-
-type Git = (args: readonly string[]) => Promise<string>;
 
 /**
  * Brings a pull request's base and head commits into a bare mirror of its repository, fetching
@@ -195,27 +192,4 @@ function localRef(input: FetchInput, role: "base" | "head"): string {
 
 function commitRefspec(input: FetchInput, role: "base" | "head"): string {
   return `+${role === "base" ? input.baseSha : input.headSha}:${localRef(input, role)}`;
-}
-
-async function fetchRefspecs(git: Git, url: URL, refspecs: readonly string[]): Promise<void> {
-  const args = [
-    "fetch",
-    "--quiet",
-    "--no-tags",
-    "--no-recurse-submodules",
-    "--no-write-fetch-head",
-    "--end-of-options",
-    url.href,
-    ...refspecs,
-  ];
-  for (let failures = 0; ; failures++) {
-    try {
-      return void (await git(args));
-    } catch (error) {
-      if (isAuthFailure(error)) throw new FetchAuthError(url.origin, error.stderr);
-      const wait = retryDelay(error, failures);
-      if (wait === undefined) throw error;
-      await sleep(wait);
-    }
-  }
 }

@@ -13,10 +13,16 @@ export interface GitAuth {
 export function gitAuthConfig(remoteUrl: URL, token: string): GitAuth {
   if (remoteUrl.protocol === "file:") return { config: {}, secrets: [token] };
   const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  const key = `http.${remoteUrl.origin}/.extra`;
   return {
     config: {
       "credential.helper": "",
-      [`http.${remoteUrl.origin}/.extraheader`]: `AUTHORIZATION: basic ${basic}`,
+      // git sends every extraheader it collects, and actions/checkout leaves one for this origin in
+      // the clone's config: GitHub answers two Authorization headers with a 400 ("Duplicate
+      // header"). An empty value empties git's list first; the two keys differ only in the case
+      // git ignores in a variable's name, so both reach git, in this order.
+      [`${key}header`]: "",
+      [`${key}Header`]: `AUTHORIZATION: basic ${basic}`,
     },
     secrets: [token, basic, Buffer.from(token).toString("base64")],
   };
