@@ -23,11 +23,22 @@ export interface LoadedPolicy {
  * The policy always comes from the base commit (or an explicit file): a pull request cannot weaken
  * its own review by editing the config.
  */
-export async function loadPolicy(source: ConfigSource, head: Snapshot): Promise<LoadedPolicy> {
-  const config = "text" in source ? source : await configFileOf(source);
-  const parsed = parsePolicy(config?.text, config?.file ?? configPaths[0]);
+export async function loadPolicy(
+  source: ConfigSource,
+  head: Snapshot,
+  /** A config at another path of the commit (the Action's `config` input): it must exist. */
+  path?: string,
+): Promise<LoadedPolicy> {
+  const paths = path === undefined ? configPaths : [path];
+  const config = "text" in source ? source : await configFileOf(source, paths);
+  if ("sha" in source && path !== undefined && config === undefined)
+    throw new ConfigProblem([{ file: path, line: 1, message: missingConfig(source) }]);
+  const parsed = parsePolicy(config?.text, config?.file ?? paths[0]!);
   if (!parsed.ok) throw new ConfigProblem(parsed.errors);
-  return { policy: parsed.policy, changedByHead: "sha" in source && configChanged(source, head) };
+  return {
+    policy: parsed.policy,
+    changedByHead: "sha" in source && configChanged(source, head, paths),
+  };
 }
 
 /**
@@ -35,8 +46,11 @@ export async function loadPolicy(source: ConfigSource, head: Snapshot): Promise<
  * large) is an error that names it: reviewing with the defaults instead would check nothing the
  * team wrote and look like a pass.
  */
-async function configFileOf(snapshot: Snapshot): Promise<ConfigFile | undefined> {
-  for (const path of configPaths) {
+async function configFileOf(
+  snapshot: Snapshot,
+  paths: readonly string[],
+): Promise<ConfigFile | undefined> {
+  for (const path of paths) {
     if (snapshot.files.some((entry) => entry.path === path)) {
       const text = (await snapshot.readText([path])).get(path) ?? "";
       return { file: path, text };
@@ -55,9 +69,13 @@ function unreadableConfig(file: string, why: string): ConfigError {
   };
 }
 
-function configChanged(base: Snapshot, head: Snapshot): boolean {
+function missingConfig(snapshot: Snapshot): string {
+  return `no such file in the base commit ${snapshot.sha.slice(0, 7)}: the config is read from the commit the pull request is compared with, never from the pull request`;
+}
+
+function configChanged(base: Snapshot, head: Snapshot, paths: readonly string[]): boolean {
   if (base === head) return false;
   const blob = (snapshot: Snapshot, path: string): string | undefined =>
     snapshot.files.find((entry) => entry.path === path)?.sha;
-  return configPaths.some((path) => blob(base, path) !== blob(head, path));
+  return paths.some((path) => blob(base, path) !== blob(head, path));
 }

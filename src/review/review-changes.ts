@@ -30,6 +30,8 @@ export interface ReviewRequest {
   readonly head: string;
   /** A config given on the command line instead of the one on the base commit. */
   readonly config?: ConfigSource;
+  /** The config's path in the base commit, instead of `.github/archdrift.yml`. */
+  readonly configPath?: string | undefined;
   readonly now?: () => number;
   /** Base graphs and Python scans from earlier reviews; without one, nothing outlives the review. */
   readonly cache?: GraphCache | undefined;
@@ -57,7 +59,11 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     forkPoint === undefined
       ? emptySnapshot
       : await openSnapshot(request.repoDir, forkPoint, request.limits);
-  const loaded = await loadPolicy(request.config ?? (forkPoint === undefined ? head : base), head);
+  const loaded = await loadPolicy(
+    request.config ?? (forkPoint === undefined ? head : base),
+    head,
+    request.configPath,
+  );
   const graphs = await reviewGraphs(base, head, loaded.policy, {
     cache: request.cache,
     repoId: request.repoId ?? resolve(request.repoDir),
