@@ -17,6 +17,7 @@ const folders = {
   publish: ["graph", "policy", "drift", "report"],
   github: ["graph", "policy", "drift", "report", "review", "jobs", "metrics", "publish"],
   cli: ["graph", "policy", "drift", "report", "review", "workspace", "demo", "github"],
+  action: ["graph", "policy", "drift", "report", "review", "workspace", "publish"],
 };
 
 module.exports = {

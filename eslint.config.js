@@ -2,7 +2,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
+  // action/ is the Action's generated bundle (npm run bundle).
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "action/**"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -32,7 +33,9 @@ export default tseslint.config(
     rules: { "no-control-regex": "off" },
   },
   {
-    files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { globals: { process: "readonly", module: "writable", console: "readonly" } },
+    files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
+    languageOptions: {
+      globals: { process: "readonly", module: "writable", console: "readonly", URL: "readonly" },
+    },
   },
 );

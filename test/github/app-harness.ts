@@ -24,6 +24,11 @@ import {
   type ServedRepo,
 } from "../support/git-http-server.js";
 import { mockGitHubApi, type GitHubApiMock } from "../support/github/github-api-mock.js";
+import {
+  pullRequestPayload,
+  repositoryPayload,
+  type PayloadRepository,
+} from "../support/github/payloads.js";
 import { deliver, examplePayload, signedDelivery } from "../support/github/webhooks.js";
 import { FakeGitHub } from "./fake-github.js";
 
@@ -189,23 +194,11 @@ export class AppHarness {
       ...(pull.withoutPatch ? { withoutPatch: pull.withoutPatch } : {}),
       ...(pull.closesDuringReview ? { closesDuringReview: true } : {}),
     });
-    const payload = examplePayload("pull_request", "opened");
-    const repository = this.repositoryPayload();
-    const pullRequest = payload["pull_request"] as Record<string, unknown>;
-    Object.assign(payload, {
+    const payload = {
+      ...pullRequestPayload(this.where(), pull),
       action,
-      repository,
       installation: { id: installationId, node_id: "MDIz" },
-    });
-    Object.assign(pullRequest, {
-      number: pull.number,
-      head: {
-        ...(pullRequest["head"] as object),
-        sha: pull.headSha,
-        repo: pull.fork ? { ...repository, full_name: `mallory/${repo}`, fork: true } : repository,
-      },
-      base: { ...(pullRequest["base"] as object), sha: pull.baseSha, repo: repository },
-    });
+    };
     return this.send("pull_request", payload, deliveryId);
   }
 
@@ -222,17 +215,11 @@ export class AppHarness {
 
   /** The repository as payloads describe it, cloned from the local git server. */
   repositoryPayload(): Record<string, unknown> {
-    const repository = examplePayload("pull_request", "opened")["repository"] as Record<
-      string,
-      unknown
-    >;
-    return {
-      ...repository,
-      name: repo,
-      full_name: `${owner}/${repo}`,
-      owner: { ...(repository["owner"] as object), login: owner },
-      clone_url: `${this.git.url}${this.served.urlPath}`,
-    };
+    return repositoryPayload(this.where());
+  }
+
+  private where(): PayloadRepository {
+    return { owner, repo, cloneUrl: `${this.git.url}${this.served.urlPath}` };
   }
 
   withInstallation(payload: Record<string, unknown>): Record<string, unknown> {

@@ -65,6 +65,16 @@ export interface GitHubApiMock {
   restore(): void;
   /** restore(), then assertNoViolations() and assertAllHandled(). */
   done(): void;
+  /**
+   * Answers one request exactly as the interceptor does (validated, recorded, handled), for
+   * requests that arrive over a socket: another process's, through `serveGitHubApi`.
+   */
+  respond(
+    method: HttpMethod,
+    url: URL,
+    body: nock.Body,
+    headers: Record<string, string | string[]>,
+  ): Promise<[number, nock.ReplyBody, Record<string, string>]>;
 }
 
 interface Registration {
@@ -87,6 +97,8 @@ export function mockGitHubApi(options: GitHubApiMockOptions = {}): GitHubApiMock
   const baseUrl = new URL(options.baseUrl ?? "https://api.github.com");
   const registrations: Registration[] = [];
   const mock = createMock(registrations, options.installationToken ?? DEFAULT_TOKEN);
+  mock.respond = (method, url, body, headers) =>
+    answer(mock, registrations, toMockRequest(method, url, body, headers));
   mock.on("POST", "/app/installations/{installation_id}/access_tokens", () => ({
     status: 201,
     body: {
@@ -103,8 +115,7 @@ export function mockGitHubApi(options: GitHubApiMockOptions = {}): GitHubApiMock
       .intercept(/.*/, method)
       .query(true)
       .reply(async function (uri, body) {
-        const request = toMockRequest(method, new URL(uri, baseUrl.origin), body, this.req.headers);
-        return answer(mock, registrations, request);
+        return mock.respond(method, new URL(uri, baseUrl.origin), body, this.req.headers);
       });
   }
   return mock;
@@ -146,6 +157,7 @@ function createMock(registrations: Registration[], installationToken: string): G
       mock.assertNoViolations();
       mock.assertAllHandled();
     },
+    respond: () => Promise.reject(new Error("set by mockGitHubApi")),
   };
   return mock;
 }
