@@ -14,55 +14,10 @@ const entry = join(root, "src/action/action-main.ts");
 const bundleName = "main.mjs";
 
 /**
- * dependency-cruiser looks its parsers up at run time by name (`import(name)`, `require.resolve`)
- * and its reporters by a computed path: nothing a bundle can follow. These stand-ins answer from
- * what the bundle carries: TypeScript (which archdrift also uses) and the identity reporter.
- */
-const dependencyCruiserShims = {
-  "src/utl/try-import.mjs": `
-import { coerce, satisfies } from "semver";
-import typescript from "typescript";
-const carried = { typescript: [typescript, typescript.version] };
-export default async function tryImport(name, range) {
-  const [module, version] = carried[name] ?? [];
-  if (!module) return false;
-  return !range || satisfies(coerce(version).version, range) ? module : false;
-}`,
-  "src/extract/transpile/try-import-available.mjs": `
-import { coerce, satisfies } from "semver";
-import typescript from "typescript";
-export default function tryImportAvailable(name, range) {
-  return name === "typescript" && (!range || satisfies(coerce(typescript.version).version, range));
-}`,
-  "src/report/index.mjs": `
-import identity from "./identity.mjs";
-export async function getReporter(outputType) {
-  if (outputType === undefined || outputType === "identity") return identity;
-  throw new Error("archdrift's Action carries no dependency-cruiser reporter " + outputType);
-}
-export function getAvailableReporters() { return []; }`,
-};
-
-const shimPlugin = {
-  name: "dependency-cruiser-shims",
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]dependency-cruiser[\\/]src[\\/].*\.mjs$/ }, (args) => {
-      const inPackage = args.path
-        .split(/[\\/]dependency-cruiser[\\/]/)
-        .pop()
-        .replaceAll("\\", "/");
-      const shim = dependencyCruiserShims[inPackage];
-      return shim === undefined
-        ? undefined
-        : { contents: shim, loader: "js", resolveDir: dirname(args.path) };
-    });
-  },
-};
-
-/**
  * Our own sources find files at run time relative to themselves: a wasm grammar through
- * `require.resolve`, package.json through `createRequire`. In the bundle the grammar sits beside
- * main.mjs and the JSON is inlined. Any such lookup left over fails the build, not the Action.
+ * `require.resolve`, package.json and TypeScript through `createRequire`. In the bundle the
+ * grammar sits beside main.mjs and what was required is bundled. Any such lookup left over fails
+ * the build, not the Action.
  */
 function relocationPlugin(assets) {
   return {
@@ -78,9 +33,10 @@ function relocationPlugin(assets) {
           return `__archdriftPath(new URL(${JSON.stringify(`./${basename(file)}`)}, import.meta.url))`;
         });
         text = text.replace(
-          /\bcreateRequire\(import\.meta\.url\)\(\s*"([^"]+\.json)"\s*\)/g,
+          /\bcreateRequire\(import\.meta\.url\)\(\s*"([^"]+)"\s*\)/g,
           (_, path) => {
-            const name = `__archdriftJson${header.length}`;
+            // A default import is what require() returns: module.exports, or the parsed JSON.
+            const name = `__archdriftRequired${header.length}`;
             header.push(`import ${name} from ${JSON.stringify(path)};`);
             return name;
           },
@@ -111,8 +67,6 @@ async function bundle() {
     write: false,
     absWorkingDir: root,
     logLevel: "error",
-    // Required only on a path for webpack below 4, which dependency-cruiser never takes.
-    external: ["enhanced-resolve/lib/createInnerCallback"],
     // CommonJS dependencies call require() and read __filename; an ES module has neither.
     banner: {
       js: [
@@ -124,7 +78,7 @@ async function bundle() {
         "const __dirname = __archdriftDirname(__filename);",
       ].join("\n"),
     },
-    plugins: [shimPlugin, relocationPlugin(assets)],
+    plugins: [relocationPlugin(assets)],
   });
   const webTreeSitter = createRequire(entry).resolve("web-tree-sitter/tree-sitter.wasm");
   assets.set(basename(webTreeSitter), webTreeSitter);
