@@ -26,8 +26,18 @@ function isDotGit(segment: string): boolean {
 /** Most file systems cap one name at 255 bytes; a longer one could never be written. */
 const maxSegmentBytes = 255;
 
+/**
+ * Anything that could make a path unsafe: a `git` in any case (`.git`, `git~1`), an HFS+ ignorable
+ * code point, a backslash, a dot or an empty segment. Ordinary paths have none, and skip the exact
+ * per-segment check: a commit lists tens of thousands of them and every review lists two commits.
+ */
+const suspicious =
+  /git|[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF\\]|^\.{1,2}(?:\/|$)|\/\.{0,2}(?:\/|$)|^\/|^$/i;
+
 /** Why one path cannot be used as it stands, or `undefined` when it can. */
 export function unsafePathReason(path: string): string | undefined {
+  // 85 UTF-16 units are at most 255 bytes of UTF-8, so no segment of a shorter path is too long.
+  if (path.length <= 85 && !suspicious.test(path)) return undefined;
   if (path.startsWith("/")) return "an absolute path";
   // On Windows a backslash separates folders, so `a\..\b` would climb out; git refuses it there.
   if (path.includes("\\")) return "a backslash in the path";
@@ -61,9 +71,9 @@ export function checkTreePaths(entries: readonly TreeEntry[]): {
   return { safe: candidates.filter((entry) => !clashes.has(entry.path)), refused };
 }
 
-/** One folder of the listing: its sub-folders, and how many files the tree lists under its name. */
+/** One name of the listing: the names under it (none for most files), and how often it is a file. */
 interface PathNode {
-  readonly children: Map<string, PathNode>;
+  children: Map<string, PathNode> | undefined;
   files: number;
 }
 
@@ -72,26 +82,40 @@ interface PathNode {
  * of segments keeps this linear in the listing's size, however deep the paths.
  */
 function clashingPaths(entries: readonly TreeEntry[]): Map<string, string> {
-  const root: PathNode = { children: new Map(), files: 0 };
-  const walks = entries.map(({ path }) => {
+  const root: PathNode = { children: undefined, files: 0 };
+  const leaves = entries.map(({ path }) => {
     let node = root;
-    const folders: PathNode[] = [];
+    let underFile = false;
     for (const segment of path.split("/")) {
-      folders.push(node);
+      underFile ||= node.files > 0;
+      node.children ??= new Map();
       let child = node.children.get(segment);
-      if (!child) node.children.set(segment, (child = { children: new Map(), files: 0 }));
+      if (!child) node.children.set(segment, (child = { children: undefined, files: 0 }));
       node = child;
     }
     node.files++;
-    return { path, folders: folders.slice(1), node };
+    return { path, node, underFile };
   });
   const clashes = new Map<string, string>();
-  for (const { path, folders, node } of walks) {
+  // Only a file that is also a folder can have files below it: most listings have none.
+  const anyFileFolder = leaves.some(({ node }) => node.children !== undefined);
+  for (const { path, node, underFile } of leaves) {
     if (node.files > 1) clashes.set(path, "the commit's tree lists this path more than once");
-    else if (node.children.size > 0)
+    else if (node.children)
       clashes.set(path, "a file of this name is also a folder in the commit's tree");
-    else if (folders.some((folder) => folder.files > 0))
+    else if (underFile || (anyFileFolder && hasFileAbove(root, path)))
       clashes.set(path, "one of its folders is also a file in the commit's tree");
   }
   return clashes;
+}
+
+/** Whether a folder of `path` is also listed as a file (it may come later in the listing). */
+function hasFileAbove(root: PathNode, path: string): boolean {
+  let node: PathNode | undefined = root;
+  const segments = path.split("/");
+  for (const segment of segments.slice(0, -1)) {
+    node = node?.children?.get(segment);
+    if (node && node.files > 0) return true;
+  }
+  return false;
 }
