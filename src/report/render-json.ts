@@ -1,6 +1,6 @@
 import type { CommitRef, DriftReport } from "../drift/drift-report.js";
 import type { Finding } from "../drift/finding.js";
-import type { ExtractionWarning } from "../graph/graph.js";
+import type { Edge, EdgeKind, ExtractionWarning } from "../graph/graph.js";
 import { bySeverity, groupFindings } from "./finding-kinds.js";
 import { jsonText } from "./json-text.js";
 import { summarize, verdictOf, type Summary, type Verdict } from "./verdict.js";
@@ -31,9 +31,20 @@ export interface JsonFinding {
   readonly line: number;
   readonly importText: string;
   readonly modules: readonly string[];
+  /** Every import behind the finding (for cycles, one per hop, the closing import first). */
+  readonly imports: readonly JsonImport[];
   readonly hint: string;
   readonly fingerprint: string;
   readonly suppressed?: { readonly reason: string; readonly by: "inline" | "config" };
+}
+
+export interface JsonImport {
+  readonly from: string;
+  readonly to: string;
+  readonly file: string;
+  readonly line: number;
+  readonly kind: EdgeKind;
+  readonly text: string;
 }
 
 export function renderJson(report: DriftReport): string {
@@ -78,9 +89,21 @@ function jsonFindingOf(finding: Finding): JsonFinding {
     line: finding.line,
     importText: finding.importText,
     modules: [...finding.modules],
+    imports: finding.edges.map(importOf),
     hint: finding.hint,
     fingerprint: finding.fingerprint,
   };
   if (!finding.suppressed) return base;
   return { ...base, suppressed: { reason: finding.suppressed.reason, by: finding.suppressed.by } };
+}
+
+function importOf(edge: Edge): JsonImport {
+  return {
+    from: edge.from,
+    to: edge.to,
+    file: edge.file,
+    line: edge.line,
+    kind: edge.kind,
+    text: edge.text,
+  };
 }

@@ -3,7 +3,7 @@ import type { Finding } from "../drift/finding.js";
 import type { Edge } from "../graph/graph.js";
 import { ruleIds, type Severity } from "../policy/policy.js";
 import { groupFindings, isCycle } from "./finding-kinds.js";
-import { formatCycle, withoutControls } from "./format.js";
+import { formatCycle, formatLocation, formatNumber, withoutControls } from "./format.js";
 import { jsonText } from "./json-text.js";
 import { ruleCatalog } from "./rule-catalog.js";
 import type { SarifLevel, SarifLocation, SarifLog, SarifResult, SarifRule } from "./sarif-types.js";
@@ -65,13 +65,13 @@ function rules(informationUri: string): SarifRule[] {
 }
 
 function resultOf(finding: Finding): SarifResult {
-  const related = finding.edges.slice(1).map(relatedLocation);
+  const related = finding.edges.map(relatedLocation);
   const result: SarifResult = {
     ruleId: finding.rule,
     // Improvements never get here, so the rule is always one of `ruleIds`.
     ruleIndex: (ruleIds as readonly string[]).indexOf(finding.rule),
     level: levelOf[finding.severity],
-    message: { text: messageOf(finding) },
+    message: { text: messageOf(finding, related) },
     locations: [location(finding.file, finding.line)],
     partialFingerprints: { "archdrift/v1": finding.fingerprint },
     ...(related.length > 0 ? { relatedLocations: related } : {}),
@@ -90,13 +90,35 @@ function resultOf(finding: Finding): SarifResult {
   };
 }
 
-/** Code scanning shows only the message: the cycle and the hint belong in it. */
-function messageOf(finding: Finding): string {
+/** Code scanning shows only the message: the cycle, the imports and the hint belong in it. */
+function messageOf(finding: Finding, related: readonly SarifLocation[]): string {
   const parts = [finding.message];
   if (isCycle(finding) && finding.modules.length > 0)
     parts.push(`Cycle: ${formatCycle(finding.modules)}.`);
   if (finding.hint !== "") parts.push(`Hint: ${finding.hint}`);
-  return parts.map(sarifText).join("\n");
+  const text = parts.map(sarifText);
+  if (related.length > 1) text.push(importLinks(finding.edges));
+  return text.join("\n");
+}
+
+/** Links shown per import behind the finding; the rest stay in `relatedLocations`. */
+const maxImportLinks = 12;
+
+/**
+ * `Imports: [a.py:3](1), [b.py:7](2)`: code scanning shows related locations only where the message
+ * links to them by id (SARIF 2.1.0 §3.11.6), so each import gets a link.
+ */
+function importLinks(edges: readonly Edge[]): string {
+  const links = edges
+    .slice(0, maxImportLinks)
+    .map((edge, index) => `[${linkText(formatLocation(edge.file, edge.line))}](${index + 1})`);
+  const more = edges.length - maxImportLinks;
+  return `Imports: ${links.join(", ")}${more > 0 ? ` and ${formatNumber(more)} more` : ""}.`;
+}
+
+/** Link text from the PR: brackets escaped so a path cannot end the link early. */
+function linkText(text: string): string {
+  return withoutControls(text).replace(/[[\]\\]/g, (char) => `\\${char}`);
 }
 
 /**
@@ -117,8 +139,14 @@ function location(file: string, line: number): SarifLocation {
   };
 }
 
-function relatedLocation(edge: Edge): SarifLocation {
-  return { ...location(edge.file, edge.line), message: { text: sarifText(edge.text) } };
+/** One import behind a finding; `id` is what the message's links point at. */
+function relatedLocation(edge: Edge, index: number): SarifLocation {
+  return {
+    id: index + 1,
+    ...location(edge.file, edge.line),
+    message: { text: sarifText(`${edge.text} (${edge.kind} import, ${edge.from} → ${edge.to})`) },
+    properties: { kind: edge.kind, from: edge.from, to: edge.to },
+  };
 }
 
 /** A relative URI reference: each path segment percent-encoded, so spaces and `#` stay part of the path. */

@@ -30,11 +30,14 @@ export interface SarifRule {
 }
 
 export interface SarifLocation {
+  /** Unique within a result; message links (`[text](id)`) point at it. */
+  readonly id?: number;
   readonly physicalLocation: {
     readonly artifactLocation: { readonly uri: string; readonly uriBaseId: string };
     readonly region?: { readonly startLine: number };
   };
   readonly message?: { readonly text: string };
+  readonly properties?: Readonly<Record<string, unknown>>;
 }
 
 export interface SarifResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../../src/report/render-json.js";
-import { aReport, typicalReport } from "./factories.js";
+import { aFinding, aReport, anEdge, typicalReport } from "./factories.js";
 
 describe("renderJson", () => {
   it("writes the documented top-level fields in a stable order", () => {
@@ -54,6 +54,32 @@ describe("renderJson", () => {
         "shop.orders.models",
         "shop.payments.api",
       ],
+      imports: [
+        {
+          from: "shop.payments.api",
+          to: "shop.orders.service",
+          file: "src/shop/payments/api.py",
+          line: 12,
+          kind: "runtime",
+          text: "from shop.orders import service",
+        },
+        {
+          from: "shop.orders.service",
+          to: "shop.orders.models",
+          file: "src/shop/orders/service.py",
+          line: 1,
+          kind: "runtime",
+          text: "import shop.orders.models",
+        },
+        {
+          from: "shop.orders.models",
+          to: "shop.payments.api",
+          file: "src/shop/orders/models.py",
+          line: 1,
+          kind: "runtime",
+          text: "import shop.payments.api",
+        },
+      ],
       hint: "Move what payments needs from orders into a module both can import, or pass it in.",
       fingerprint: "new-cycle:shop.payments.api:shop.orders.service",
     });
@@ -70,6 +96,23 @@ describe("renderJson", () => {
         message: "relative import climbs above the root: from ... import x",
       },
     ]);
+  });
+
+  it("lists every import behind a finding with its kind, not only the first", () => {
+    const edges = [
+      anEdge("app.a", "app.b", { line: 4 }),
+      anEdge("app.b", "app.c", { line: 9, kind: "lazy", text: "    from app import c" }),
+      anEdge("app.c", "app.a", { line: 2, kind: "type-only" }),
+    ];
+    const findings = [
+      aFinding({ rule: "grown-cycle", modules: ["app.a", "app.b", "app.c"], edges }),
+    ];
+    const json = JSON.parse(renderJson(aReport({ findings }))) as {
+      findings: { imports: { file: string; line: number; kind: string }[] }[];
+    };
+    expect(
+      json.findings[0]?.imports.map(({ file, line, kind }) => `${file}:${line} ${kind}`),
+    ).toEqual(["src/app/a.py:4 runtime", "src/app/b.py:9 lazy", "src/app/c.py:2 type-only"]);
   });
 
   it("says success for a clean PR", () => {

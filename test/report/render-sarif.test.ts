@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ruleIds } from "../../src/policy/policy.js";
 import { renderSarif } from "../../src/report/render-sarif.js";
 import type { SarifLog, SarifResult } from "../../src/report/sarif-types.js";
-import { aFinding, aReport, typicalReport } from "./factories.js";
+import { aFinding, aReport, anEdge, typicalReport } from "./factories.js";
 
 // The properties GitHub code scanning reads; sarif-schema.test.ts checks the whole log against the
 // 2.1.0 schema.
@@ -68,6 +68,49 @@ describe("renderSarif", () => {
     });
     const rules = log.runs[0]?.tool.driver.rules ?? [];
     for (const result of results) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
+  });
+
+  it("carries every import behind a finding as a related location, linked from the message", () => {
+    const [cycle] = resultsOf(sarifOf());
+    expect(
+      cycle?.relatedLocations?.map((related) => ({
+        id: related.id,
+        at: `${related.physicalLocation.artifactLocation.uri}:${related.physicalLocation.region?.startLine}`,
+        properties: related.properties,
+      })),
+    ).toEqual([
+      {
+        id: 1,
+        at: "src/shop/payments/api.py:12",
+        properties: { kind: "runtime", from: "shop.payments.api", to: "shop.orders.service" },
+      },
+      {
+        id: 2,
+        at: "src/shop/orders/service.py:1",
+        properties: { kind: "runtime", from: "shop.orders.service", to: "shop.orders.models" },
+      },
+      {
+        id: 3,
+        at: "src/shop/orders/models.py:1",
+        properties: { kind: "runtime", from: "shop.orders.models", to: "shop.payments.api" },
+      },
+    ]);
+    expect(cycle?.relatedLocations?.[0]?.message?.text).toBe(
+      "from shop.orders import service (runtime import, shop.payments.api → shop.orders.service)",
+    );
+    expect(cycle?.message.text).toContain(
+      "Imports: [src/shop/payments/api.py:12](1), [src/shop/orders/service.py:1](2), [src/shop/orders/models.py:1](3).",
+    );
+  });
+
+  it("escapes brackets of a path in an import link", () => {
+    const edges = [
+      anEdge("a", "b", { file: "src/x](evil)/a.py", line: 3 }),
+      anEdge("b", "a", { kind: "lazy" }),
+    ];
+    const [result] = resultsOf(sarifOf(aReport({ findings: [aFinding({ edges })] })));
+    expect(result?.message.text).toContain("Imports: [src/x\\](evil)/a.py:3](1), [src/b.py:1](2).");
+    expect(result?.relatedLocations?.[1]?.properties).toEqual({ kind: "lazy", from: "b", to: "a" });
   });
 
   it("gives notices and info the note level", () => {
