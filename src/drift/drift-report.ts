@@ -1,4 +1,5 @@
 import type { Edge, ExtractionWarning } from "../graph/graph.js";
+import type { Coverage } from "./coverage.js";
 import type { Finding } from "./finding.js";
 
 export interface CommitRef {
@@ -33,6 +34,11 @@ export interface DriftReport {
     readonly changedFiles: number;
     readonly durationMs: number;
   };
+  /**
+   * Which source files of the head were reviewed, excluded or not reviewed. Optional so that
+   * hand-made reports stay valid; a review always sets it.
+   */
+  readonly coverage?: Coverage;
   /** True when the PR edits the config file: the base's config judged it all the same. */
   readonly configChanged: boolean;
   readonly configFile: string;

@@ -12,6 +12,12 @@ import {
   plural,
   shortSha,
 } from "./format.js";
+import {
+  coverageSentence,
+  notReviewedLines,
+  notReviewedWarning,
+  type NotReviewedLine,
+} from "./coverage-lines.js";
 import { asideOf, headlineOf } from "./headline.js";
 import { codeSpan, escapeMarkdown, tableRow } from "./markdown-text.js";
 import { mermaidDiagram } from "./mermaid-diagram.js";
@@ -29,6 +35,7 @@ export type BlockId =
   | "suppressed"
   | "existing"
   | "warnings"
+  | "coverage"
   | "footer";
 
 const verdictIcon: Record<Verdict, string> = { failure: "❌", neutral: "⚠️", success: "✅" };
@@ -56,6 +63,11 @@ export function markdownBlocks(report: DriftReport): Block[] {
       "#### Could not read everything\n\n",
       warningLines(report.warnings).map(warningItem),
     ),
+    rowsBlock(
+      "coverage",
+      "#### Not reviewed\n\n",
+      report.coverage === undefined ? [] : notReviewedLines(report.coverage).map(notReviewedItem),
+    ),
     footer(report),
   ];
   return blocks.filter((block) => block.rows.length > 0 || (block.whole && block.head !== ""));
@@ -78,6 +90,9 @@ function headline(report: DriftReport): Block {
   const lines = [`### ${verdictIcon[verdict]} ${text}`, ""];
   const aside = asideOf(summary);
   if (aside !== "") lines.push(`Also: ${aside}.`, "");
+  const unread = notReviewedWarning(report.coverage);
+  if (unread !== undefined)
+    lines.push(`> [!WARNING]\n> ${escapeMarkdown(unread)} (see _Not reviewed_ below).`, "");
   if (report.configChanged) {
     lines.push(
       `> [!NOTE]\n> This PR edits ${codeSpan(report.configFile)}; it was reviewed with the version on the base branch, so a PR cannot weaken its own review.`,
@@ -188,12 +203,22 @@ function warningItem(line: WarningLine): string {
   return `- ${codeSpan(formatLocation(file, at))}: ${escapeMarkdown(message)}${suffix}\n`;
 }
 
+function notReviewedItem(line: NotReviewedLine): string {
+  const more = line.more > 0 ? `, and ${formatNumber(line.more)} more` : "";
+  const paths = `${line.shown.map((path) => codeSpan(path)).join(", ")}${more}`;
+  return `- ${escapeMarkdown(line.reason)}: ${plural(line.count, "file")} (${paths})\n`;
+}
+
 function footer(report: DriftReport): Block {
   const { modules, edges, changedFiles, durationMs } = report.stats;
   const side = (ref: string, sha: string): string =>
     ref === sha ? codeSpan(shortSha(sha)) : `${codeSpan(ref)} (${codeSpan(shortSha(sha))})`;
   const text =
     `<sub>Reviewed ${plural(modules, "module")}, ${plural(edges, "edge")} in ${formatSeconds(durationMs)} · ` +
-    `${plural(changedFiles, "changed file")} · base ${side(report.base.ref, report.base.sha)} → head ${side(report.head.ref, report.head.sha)}</sub>\n`;
+    `${plural(changedFiles, "changed file")} · base ${side(report.base.ref, report.base.sha)} → head ${side(report.head.ref, report.head.sha)}` +
+    (report.coverage === undefined
+      ? ""
+      : `<br>Files: ${escapeMarkdown(coverageSentence(report.coverage))}`) +
+    "</sub>\n";
   return wholeBlock("footer", text);
 }

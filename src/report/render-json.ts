@@ -1,3 +1,4 @@
+import { excludedCount, notReviewedCount, type Coverage } from "../drift/coverage.js";
 import type { CommitRef, DriftReport } from "../drift/drift-report.js";
 import type { Finding } from "../drift/finding.js";
 import type { Edge, EdgeKind, ExtractionWarning } from "../graph/graph.js";
@@ -21,6 +22,26 @@ export interface JsonReport {
   readonly warnings: readonly ExtractionWarning[];
   readonly stats: DriftReport["stats"];
   readonly config: { readonly file: string; readonly changed: boolean };
+  /** Absent only for a report built by hand; every review fills it. */
+  readonly coverage?: JsonCoverage;
+}
+
+/** `Coverage` with its totals spelled out for scripts; not-reviewed files listed in full. */
+export interface JsonCoverage {
+  readonly files: number;
+  readonly reviewed: number;
+  readonly excluded: number;
+  readonly notReviewed: number;
+  readonly excludedBy: readonly {
+    readonly rule: string;
+    readonly default: boolean;
+    readonly count: number;
+  }[];
+  readonly notReviewedBy: readonly {
+    readonly reason: string;
+    readonly count: number;
+    readonly files: readonly string[];
+  }[];
 }
 
 export interface JsonFinding {
@@ -72,6 +93,26 @@ export function jsonReportOf(report: DriftReport): JsonReport {
       durationMs: report.stats.durationMs,
     },
     config: { file: report.configFile, changed: report.configChanged },
+    ...(report.coverage === undefined ? {} : { coverage: jsonCoverageOf(report.coverage) }),
+  };
+}
+
+export function jsonCoverageOf(coverage: Coverage): JsonCoverage {
+  return {
+    files: coverage.files,
+    reviewed: coverage.reviewed,
+    excluded: excludedCount(coverage),
+    notReviewed: notReviewedCount(coverage),
+    excludedBy: coverage.excluded.map(({ rule, isDefault, count }) => ({
+      rule,
+      default: isDefault,
+      count,
+    })),
+    notReviewedBy: coverage.notReviewed.map(({ reason, files }) => ({
+      reason,
+      count: files.length,
+      files: [...files],
+    })),
   };
 }
 

@@ -17,6 +17,7 @@ const priority: readonly BlockId[] = [
   "details",
   "improvements",
   "warnings",
+  "coverage",
   "diagram",
   "suppressed",
   "existing",
@@ -27,6 +28,7 @@ const cutNames: Readonly<Record<string, string>> = {
   diagram: "diagram",
   improvements: "improvements",
   warnings: "extraction warnings",
+  coverage: "files not reviewed",
   suppressed: "suppressed findings",
   existing: "existing drift",
 };

@@ -1,3 +1,4 @@
+import type { Coverage } from "../drift/coverage.js";
 import type { DriftReport } from "../drift/drift-report.js";
 import type { Finding } from "../drift/finding.js";
 import type { Edge } from "../graph/graph.js";
@@ -5,6 +6,7 @@ import { ruleIds, type Severity } from "../policy/policy.js";
 import { groupFindings, isCycle } from "./finding-kinds.js";
 import { formatCycle, formatLocation, formatNumber, withoutControls } from "./format.js";
 import { jsonText } from "./json-text.js";
+import { jsonCoverageOf, type JsonCoverage } from "./render-json.js";
 import { ruleCatalog } from "./rule-catalog.js";
 import type { SarifLevel, SarifLocation, SarifLog, SarifResult, SarifRule } from "./sarif-types.js";
 
@@ -45,7 +47,11 @@ export function renderSarif(report: DriftReport, options: SarifOptions): string 
           },
         },
         results: [...groups.drift, ...groups.suppressed].map(resultOf),
-        properties: { base: report.base, head: report.head },
+        properties: {
+          base: report.base,
+          head: report.head,
+          ...(report.coverage === undefined ? {} : { coverage: coverageCounts(report.coverage) }),
+        },
       },
     ],
   };
@@ -152,4 +158,15 @@ function relatedLocation(edge: Edge, index: number): SarifLocation {
 /** A relative URI reference: each path segment percent-encoded, so spaces and `#` stay part of the path. */
 function uriOf(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
+}
+
+/** The counts of `--format json`'s coverage; the file lists stay in JSON. */
+function coverageCounts(coverage: Coverage): Omit<JsonCoverage, "notReviewedBy"> & {
+  readonly notReviewedBy: readonly { readonly reason: string; readonly count: number }[];
+} {
+  const full = jsonCoverageOf(coverage);
+  return {
+    ...full,
+    notReviewedBy: full.notReviewedBy.map(({ reason, count }) => ({ reason, count })),
+  };
 }

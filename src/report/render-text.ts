@@ -1,4 +1,5 @@
 import { styleText } from "node:util";
+import { notReviewedCount } from "../drift/coverage.js";
 import type { DriftReport } from "../drift/drift-report.js";
 import type { Finding } from "../drift/finding.js";
 import type { ExtractionWarning } from "../graph/graph.js";
@@ -13,6 +14,7 @@ import {
   shortSha,
   withoutControls,
 } from "./format.js";
+import { coverageSentence, notReviewedLines, notReviewedWarning } from "./coverage-lines.js";
 import { asideOf, headlineOf } from "./headline.js";
 import { summarize, verdictOf, type Verdict } from "./verdict.js";
 import { moreOfCause, warningLines } from "./warning-groups.js";
@@ -51,6 +53,7 @@ export function renderText(report: DriftReport, options: TextOptions): string {
     improvementsBlock(groups.improvements, paint),
     existingLine(report.existing, paint),
     warningsBlock(report.warnings, paint),
+    notReviewedBlock(report, paint),
     statsLine(report, paint),
   ];
   return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
@@ -64,6 +67,8 @@ function headlineBlock(report: DriftReport, paint: Paint): string {
   const aside = asideOf(summary);
   if (aside !== "") lines.push(`  ${aside}`);
   lines.push(paint("dim", `  ${refLine(report)}`));
+  const unread = notReviewedWarning(report.coverage);
+  if (unread !== undefined) lines.push(paint("yellow", `  ⚠ ${unread} (see "Not reviewed")`));
   if (report.configChanged) {
     const file = safe(report.configFile);
     lines.push(
@@ -158,12 +163,25 @@ function warningsBlock(warnings: readonly ExtractionWarning[], paint: Paint): st
   ].join("\n");
 }
 
+/** One line per reason, a few paths each: the files whose drift this review could not judge. */
+function notReviewedBlock(report: DriftReport, paint: Paint): string {
+  if (report.coverage === undefined) return "";
+  const lines = notReviewedLines(report.coverage).map((line) => {
+    const more = line.more > 0 ? `, and ${formatNumber(line.more)} more; all in --format json` : "";
+    const paths = `${line.shown.map(safe).join(", ")}${more}`;
+    return `  ${paint("yellow", "⚠")} ${safe(line.reason)}: ${plural(line.count, "file")} (${paths})`;
+  });
+  if (lines.length === 0) return "";
+  const count = plural(notReviewedCount(report.coverage), "file");
+  return [paint("bold", `Not reviewed (${count})`), ...lines].join("\n");
+}
+
 function statsLine(report: DriftReport, paint: Paint): string {
   const { modules, edges, changedFiles, durationMs } = report.stats;
-  return paint(
-    "dim",
-    `Reviewed ${plural(modules, "module")}, ${plural(edges, "edge")}, ${plural(changedFiles, "changed file")} in ${formatSeconds(durationMs)}`,
-  );
+  const stats = `Reviewed ${plural(modules, "module")}, ${plural(edges, "edge")}, ${plural(changedFiles, "changed file")} in ${formatSeconds(durationMs)}`;
+  const coverage =
+    report.coverage === undefined ? [] : [`Files: ${safe(coverageSentence(report.coverage))}`];
+  return [...coverage, stats].map((line) => paint("dim", line)).join("\n");
 }
 
 function safe(text: string): string {

@@ -16,7 +16,7 @@ export async function pythonGraph(
   scans: PythonScans,
 ): Promise<Graph> {
   if (paths.length === 0) return emptyGraph;
-  const { modules, warnings } = pythonModules(paths, roots);
+  const { modules, warnings, unreviewed } = pythonModules(paths, roots);
   const scanByPath = await scans.scansOf(
     snapshot,
     modules.map((module) => module.path),
@@ -34,6 +34,7 @@ export async function pythonGraph(
     modules: modules.map((module) => ({ id: module.id, path: module.path, language: "python" })),
     edges: edges.sort(byPlace),
     warnings: fileWarnings.sort(byPlace),
+    ...(unreviewed.length > 0 ? { unreviewed } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { classifierFor } from "./classifier-for.js";
 import type { GraphCache } from "./graph-cache.js";
 import { loadPolicy, type ConfigSource } from "./load-policy.js";
+import { reviewCoverage } from "./review-coverage.js";
 import { reviewGraphs } from "./review-graphs.js";
 import { skippedFileWarnings } from "./skipped-files.js";
 
@@ -88,6 +89,7 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
           : (await changedPaths(request.repoDir, forkPoint, headSha)).length,
       durationMs: now() - started,
     },
+    coverage: reviewCoverage(head, loaded.policy, graphs.head),
     configChanged: loaded.changedByHead,
     configFile: loaded.policy.source.file,
   };

@@ -10,6 +10,11 @@ const javascriptSupport =
   /(?:^|\/)(?:package\.json|tsconfig[^/]*\.json|jsconfig\.json|pnpm-workspace\.yaml)$/;
 const pythonMetadata = /(?:^|\/)(?:pyproject\.toml|setup\.cfg|setup\.py)$/;
 
+/** Which extractor a file is for, by its extension: what the review's coverage counts. */
+export function sourceLanguageOf(path: string): "python" | "javascript" | undefined {
+  return pythonFile.test(path) ? "python" : javascriptFile.test(path) ? "javascript" : undefined;
+}
+
 /** The files of a commit that each language's extractor needs, after the policy's excludes. */
 export interface SourceFiles {
   readonly python: readonly string[];

@@ -18,7 +18,7 @@ export async function extractPython(
   files: readonly PythonSourceFile[],
   roots: readonly string[],
 ): Promise<Graph> {
-  const { modules, warnings } = pythonModules(
+  const { modules, warnings, unreviewed } = pythonModules(
     files.map((file) => file.path),
     roots,
   );
@@ -36,6 +36,7 @@ export async function extractPython(
     modules: modules.map((module) => ({ id: module.id, path: module.path, language: "python" })),
     edges: edges.sort(byPlace),
     warnings: fileWarnings.sort(byPlace),
+    ...(unreviewed.length > 0 ? { unreviewed } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ExtractionWarning } from "../../graph/graph.js";
+import type { ExtractionWarning, UnreviewedFile } from "../../graph/graph.js";
 
 /** A Python module backed by a file: `shop/orders/__init__.py` is the package `shop.orders`. */
 export interface PythonModule {
@@ -11,7 +11,18 @@ export interface PythonModules {
   /** Sorted by id; one file per id. */
   readonly modules: readonly PythonModule[];
   readonly warnings: readonly ExtractionWarning[];
+  /** Python files given that are no module, with the reason (see `Graph.unreviewed`). */
+  readonly unreviewed: readonly UnreviewedFile[];
 }
+
+/** Why a Python file is not a module: the reasons reports group by. */
+export const notAModule = {
+  outsideRoots: "outside every Python source root",
+  notImportable: "its path is not an importable module name",
+  rootInit: "the __init__.py of a source root (a folder on sys.path, not a package)",
+  shadowed: "another file defines the same module, and Python imports that one",
+  stub: "a .pyi stub beside the module's source",
+} as const;
 
 const sourceFile = /^(.*)\.(py|pyi)$/;
 // Python identifiers (PEP 3131, close enough): a name that is not one can never be imported.
@@ -27,17 +38,27 @@ export function moduleNameOf(
   path: string,
   roots: readonly string[],
 ): Omit<PythonModule, "path"> | undefined {
+  const named = nameOrReason(path, roots);
+  return "reason" in named ? undefined : named;
+}
+
+/** `moduleNameOf`, or why the file is no module (undefined reason: not a Python file). */
+function nameOrReason(
+  path: string,
+  roots: readonly string[],
+): Omit<PythonModule, "path"> | { reason: string | undefined } {
   const normalised = normalisePath(path);
   const root = deepestRoot(normalised, roots);
-  if (root === undefined) return undefined;
+  if (root === undefined) return { reason: notAModule.outsideRoots };
   const match = sourceFile.exec(root === "" ? normalised : normalised.slice(root.length + 1));
-  if (!match?.[1]) return undefined;
+  if (!match?.[1]) return { reason: undefined };
   const segments = match[1].split("/");
   const isPackage = segments.at(-1) === "__init__";
   if (isPackage) segments.pop();
   // The root's own __init__.py would be a module with no name: the root is a folder on sys.path.
-  if (segments.length === 0 || !segments.every((segment) => identifier.test(segment))) {
-    return undefined;
+  if (segments.length === 0) return { reason: notAModule.rootInit };
+  if (!segments.every((segment) => identifier.test(segment))) {
+    return { reason: notAModule.notImportable };
   }
   return { id: segments.join("."), isPackage };
 }
@@ -49,9 +70,13 @@ export function moduleNameOf(
  */
 export function pythonModules(paths: readonly string[], roots: readonly string[]): PythonModules {
   const claims = new Map<string, Claim[]>();
+  const unreviewed: UnreviewedFile[] = [];
   for (const path of paths) {
-    const name = moduleNameOf(path, roots);
-    if (!name) continue;
+    const name = nameOrReason(path, roots);
+    if ("reason" in name) {
+      if (name.reason !== undefined) unreviewed.push({ file: path, reason: name.reason });
+      continue;
+    }
     const claim = { ...name, path, rank: rankOf(path, name.isPackage, roots) };
     claims.set(name.id, [...(claims.get(name.id) ?? []), claim]);
   }
@@ -61,7 +86,10 @@ export function pythonModules(paths: readonly string[], roots: readonly string[]
     const [winner, ...losers] = candidates.sort(byRank);
     if (!winner) continue;
     modules.push({ id, path: winner.path, isPackage: winner.isPackage });
-    for (const loser of losers.filter((other) => isStub(other.path) === isStub(winner.path))) {
+    for (const loser of losers) {
+      const stub = isStub(loser.path) && !isStub(winner.path);
+      unreviewed.push({ file: loser.path, reason: stub ? notAModule.stub : notAModule.shadowed });
+      if (stub) continue;
       warnings.push({
         file: loser.path,
         line: 1,
@@ -69,7 +97,11 @@ export function pythonModules(paths: readonly string[], roots: readonly string[]
       });
     }
   }
-  return { modules: modules.sort((a, b) => compare(a.id, b.id)), warnings };
+  return {
+    modules: modules.sort((a, b) => compare(a.id, b.id)),
+    warnings,
+    unreviewed: unreviewed.sort((a, b) => compare(a.file, b.file)),
+  };
 }
 
 interface Claim extends PythonModule {
