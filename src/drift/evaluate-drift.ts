@@ -2,11 +2,12 @@ import type { Graph } from "../graph/graph.js";
 import type { Policy, Severity } from "../policy/policy.js";
 import { applySuppressions } from "./apply-suppressions.js";
 import type { Classifier } from "./classifier.js";
-import { brokenCycles, cycleFindings } from "./cycle-rules.js";
+import { brokenCycles } from "./broken-cycles.js";
+import { cycleFindings } from "./cycle-rules.js";
 import { domainFindings } from "./domain-rules.js";
 import { couplingGrowth, edgeRuleFindings } from "./edge-rules.js";
 import type { Finding } from "./finding.js";
-import { byLocation, edgesMissingFrom, viewOf } from "./graph-view.js";
+import { byLocation, edgesMissingFrom, edgesStrongerThan, viewOf } from "./graph-view.js";
 import type { Rule, RuleContext } from "./rule-context.js";
 
 const rules: readonly Rule[] = [
@@ -38,6 +39,8 @@ export function evaluateDrift(
     head: headView,
     added: edgesMissingFrom(head, baseView).sort(byLocation),
     removed: edgesMissingFrom(base, headView).sort(byLocation),
+    stronger: edgesStrongerThan(head, baseView).sort(byLocation),
+    weaker: edgesStrongerThan(base, headView).sort(byLocation),
     policy,
     classify,
   };

@@ -11,6 +11,13 @@ export interface RuleContext {
   readonly added: readonly Edge[];
   /** Base edges between modules that have no edge at head, by location. */
   readonly removed: readonly Edge[];
+  /**
+   * Head edges stronger than their pair at base (new pairs included): an import that left
+   * `if TYPE_CHECKING:` or moved out of a function is new at its new level. By location.
+   */
+  readonly stronger: readonly Edge[];
+  /** Base edges stronger than their pair at head (removed pairs included), by location. */
+  readonly weaker: readonly Edge[];
   readonly policy: Policy;
   readonly classify: Classifier;
 }
