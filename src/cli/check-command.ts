@@ -29,8 +29,10 @@ export async function checkCommand(
   audit: boolean,
 ): Promise<ExitCode> {
   const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
-  if (!audit && !values.base)
+  if (!audit && values.base === undefined)
     throw new UsageError("check needs --base <ref>, the branch the pull request targets");
+  refuseEmpty("--base", values.base);
+  refuseEmpty("--head", values.head);
   const format = parseFormat(values.format, reportFormats);
   const repoDir = await repositoryDir(io, values.repo);
   const config = values.config ? await readConfig(resolve(io.cwd, values.config)) : undefined;
@@ -53,6 +55,12 @@ export async function checkCommand(
   }).finally(() => cache?.close());
   io.stdout.write(renderReport(report, format, io));
   return verdictOf(report.findings) === "failure" ? 1 : 0;
+}
+
+/** `--head ''` (an unset variable in a script) would otherwise read as a ref named nothing. */
+function refuseEmpty(option: string, value: string | undefined): void {
+  if (value !== undefined && value.trim() === "")
+    throw new UsageError(`${option} is empty: name a branch, tag or commit SHA`);
 }
 
 /** A cache that cannot be written is skipped in silence, so a file named by mistake is said now. */

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { formatNumber, withoutControls } from "../report/format.js";
 import { renderGraphDot, renderGraphJson, renderGraphMermaid } from "../report/render-graph.js";
 import { graphAt, type GraphAtCommit } from "../review/graph-at.js";
-import type { CliIo, ExitCode } from "./cli-io.js";
+import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 import { parseFormat } from "./render-report.js";
 import { repositoryDir } from "./repository-dir.js";
 import { reviewBoundsFromEnv } from "./review-bounds.js";
@@ -23,6 +23,8 @@ export async function graphCommand(args: readonly string[], io: CliIo): Promise<
     options: { ref: { type: "string" }, repo: { type: "string" }, format: { type: "string" } },
     strict: true,
   });
+  if (values.ref?.trim() === "")
+    throw new UsageError("--ref is empty: name a branch, tag or commit SHA");
   const format = parseFormat(values.format, Object.keys(renderers)) as keyof typeof renderers;
   const repoDir = await repositoryDir(io, values.repo);
   const bounds = reviewBoundsFromEnv(io.env ?? {});

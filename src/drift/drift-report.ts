@@ -20,8 +20,11 @@ export interface ChangedGraph {
 
 /** Everything a PR does to the architecture: the input of every renderer. */
 export interface DriftReport {
+  /** The base as named, at the commit it names (a branch's tip, not where the head branched off). */
   readonly base: CommitRef;
   readonly head: CommitRef;
+  /** The commit the head was compared with: where it branched off the base. Absent in an audit. */
+  readonly mergeBase?: string;
   /** New drift, improvements and suppressed findings, most severe first. */
   readonly findings: readonly Finding[];
   /** Drift that already existed at base: listed collapsed, never fails a PR. */

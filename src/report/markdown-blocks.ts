@@ -216,6 +216,9 @@ function footer(report: DriftReport): Block {
   const text =
     `<sub>Reviewed ${plural(modules, "module")}, ${plural(edges, "edge")} in ${formatSeconds(durationMs)} · ` +
     `${plural(changedFiles, "changed file")} · base ${side(report.base.ref, report.base.sha)} → head ${side(report.head.ref, report.head.sha)}` +
+    (report.mergeBase === undefined || report.mergeBase === report.base.sha
+      ? ""
+      : ` · merge base ${codeSpan(shortSha(report.mergeBase))}`) +
     (report.coverage === undefined
       ? ""
       : `<br>Files: ${escapeMarkdown(coverageSentence(report.coverage))}`) +

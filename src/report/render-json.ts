@@ -14,6 +14,8 @@ export interface JsonReport {
   readonly version: 1;
   readonly base: CommitRef;
   readonly head: CommitRef;
+  /** The commit the head was compared with (where it branched off base); null in an audit. */
+  readonly mergeBase: string | null;
   readonly verdict: Verdict;
   readonly summary: Summary;
   readonly findings: readonly JsonFinding[];
@@ -78,6 +80,7 @@ export function jsonReportOf(report: DriftReport): JsonReport {
     version: 1,
     base: commitOf(report.base),
     head: commitOf(report.head),
+    mergeBase: report.mergeBase ?? null,
     verdict: verdictOf(report.findings),
     summary: summarize(report.findings),
     findings: [...groups.drift, ...groups.suppressed].map(jsonFindingOf),

@@ -50,6 +50,7 @@ export function renderSarif(report: DriftReport, options: SarifOptions): string 
         properties: {
           base: report.base,
           head: report.head,
+          ...(report.mergeBase === undefined ? {} : { mergeBase: report.mergeBase }),
           ...(report.coverage === undefined ? {} : { coverage: coverageCounts(report.coverage) }),
         },
       },

@@ -81,7 +81,10 @@ function headlineBlock(report: DriftReport, paint: Paint): string {
 function refLine(report: DriftReport): string {
   const side = (ref: string, sha: string): string =>
     ref === sha ? shortSha(sha) : `${safe(ref)} (${shortSha(sha)})`;
-  return `base ${side(report.base.ref, report.base.sha)} → head ${side(report.head.ref, report.head.sha)}`;
+  const line = `base ${side(report.base.ref, report.base.sha)} → head ${side(report.head.ref, report.head.sha)}`;
+  return report.mergeBase === undefined || report.mergeBase === report.base.sha
+    ? line
+    : `${line}, compared with the merge base ${shortSha(report.mergeBase)}`;
 }
 
 function severityBlock(drift: readonly Finding[], severity: Severity, paint: Paint): string {

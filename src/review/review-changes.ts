@@ -6,7 +6,8 @@ import { pairKey } from "../graph/pair-key.js";
 import { emptyGraph, type Graph } from "../graph/graph.js";
 import type { Classifier } from "../drift/classifier.js";
 import { changedPaths } from "../workspace/changed-paths.js";
-import { mergeBase, resolveCommit } from "../workspace/resolve-commit.js";
+import { forkPoint as forkPointOf } from "../workspace/fork-point.js";
+import { resolveCommit } from "../workspace/resolve-commit.js";
 import { emptySnapshot, openSnapshot } from "../workspace/snapshot.js";
 import type { WorkspaceLimits } from "../workspace/workspace-limits.js";
 import { classifierFor } from "./classifier-for.js";
@@ -51,10 +52,14 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
   const now = request.now ?? Date.now;
   const started = now();
   const headSha = await resolveCommit(request.repoDir, request.head);
-  const baseSha =
-    request.base === undefined ? undefined : await resolveCommit(request.repoDir, request.base);
+  const baseCommit =
+    request.base === undefined
+      ? undefined
+      : { ref: request.base, sha: await resolveCommit(request.repoDir, request.base) };
+  // Never another commit in its place: that would judge the wrong change and could pass in silence.
   const forkPoint =
-    baseSha === undefined ? undefined : await mergeBase(request.repoDir, baseSha, headSha);
+    baseCommit &&
+    (await forkPointOf(request.repoDir, baseCommit, { ref: request.head, sha: headSha }));
   const head = await openSnapshot(request.repoDir, headSha, request.limits);
   const base =
     forkPoint === undefined
@@ -74,8 +79,9 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
   const baseFindings = evaluateDrift(emptyGraph, graphs.base, loaded.policy, classify);
   const findings = evaluateDrift(graphs.base, graphs.head, loaded.policy, classify);
   return {
-    base: { ref: request.base ?? "(empty)", sha: base.sha },
+    base: { ref: request.base ?? "(empty)", sha: baseCommit?.sha ?? base.sha },
     head: { ref: request.head, sha: headSha },
+    ...(forkPoint === undefined ? {} : { mergeBase: forkPoint }),
     findings,
     existing: baseFindings.filter((finding) => !changeOnlyRules.has(finding.rule)),
     warnings: [...skippedFileWarnings(head, loaded.policy), ...graphs.head.warnings],

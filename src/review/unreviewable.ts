@@ -1,11 +1,12 @@
 import { ParseTimeoutError } from "../languages/python/parse-timeout-error.js";
 import { CommitNotFoundError } from "../workspace/commit-not-found-error.js";
 import { LimitExceededError } from "../workspace/limit-exceeded-error.js";
+import { nameOf, WrongRefsError } from "../workspace/wrong-refs-error.js";
 import { ConfigProblem } from "./config-problem.js";
 
 /** Why a pull request cannot be reviewed, when retrying would not help. */
 export interface Unreviewable {
-  readonly kind: "config" | "limit" | "missing-commit" | "timeout";
+  readonly kind: "config" | "limit" | "missing-commit" | "refs" | "timeout";
   readonly title: string;
   readonly details: string;
 }
@@ -54,6 +55,7 @@ export function unreviewable(
       details: `archdrift stopped: ${parse}. Reading the file as if it had no imports could invent findings, so nothing was judged. Exclude the file in \`.github/archdrift.yml\` (\`exclude:\`) if it is generated, or raise the bound.`,
     };
   }
+  if (error instanceof WrongRefsError) return wrongRefs(error, quote);
   if (error instanceof CommitNotFoundError) {
     return { kind: "missing-commit", title: "Commit no longer exists", details: error.message };
   }
@@ -66,4 +68,32 @@ export function unreviewable(
     };
   }
   return undefined;
+}
+
+/** Base and head that cannot be compared: what happened, and what to do about it. */
+function wrongRefs(error: WrongRefsError, quote: QuoteStyle): Unreviewable {
+  const base = quote.name(nameOf(error.base));
+  const head = quote.name(nameOf(error.head));
+  const unjudged =
+    "archdrift compares the head with the commit it branched off the base and will not guess another, so nothing was judged.";
+  switch (error.problem) {
+    case "shallow":
+      return {
+        kind: "refs",
+        title: "No merge base in a shallow clone",
+        details: `The base ${base} and the head ${head} have no common commit in this repository, which is a shallow clone: the history where the head branched off was not fetched. ${unjudged} Fetch the full history (\`git fetch --unshallow\`; in GitHub Actions, \`fetch-depth: 0\` on actions/checkout) and run again.`,
+      };
+    case "unrelated":
+      return {
+        kind: "refs",
+        title: "Base and head share no history",
+        details: `The base ${base} and the head ${head} have no common commit: their histories are unrelated. ${unjudged} Check that the base is the branch the change targets (\`--base\`) and the head the branch with the change (\`--head\`); if the repository is a partial copy, fetch its full history.`,
+      };
+    case "head-behind-base":
+      return {
+        kind: "refs",
+        title: "The head is already part of the base",
+        details: `The head ${head} is an ancestor of the base ${base}: it adds nothing the base lacks, so there is no change to review. Named on the command line, the refs are probably swapped: the base is the branch the change targets (\`--base main\`), the head the branch with the change (\`--head my-branch\`). A pull request whose commits are all in its base branch already has nothing left to review.`,
+      };
+  }
 }

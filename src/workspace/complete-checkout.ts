@@ -57,7 +57,7 @@ export async function completeCheckout(options: CheckoutToComplete): Promise<Com
 async function complete(git: Git, input: FetchInput): Promise<CompletedCheckout> {
   await ensureRepository(git);
   const fetched: string[] = [];
-  const shallow = (await git(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  const shallow = await isShallow(git);
   const missing: ("base" | "head")[] = [];
   for (const role of ["base", "head"] as const) {
     if (!(await hasCommit(git, shaOf(input, role)))) missing.push(role);
@@ -69,14 +69,20 @@ async function complete(git: Git, input: FetchInput): Promise<CompletedCheckout>
   if (!shallow) return { fetched };
   const both = [input.baseSha, input.headSha];
   for (const commits of deepenRounds) {
-    if (await hasMergeBase(git, input)) return { fetched };
+    // A clone deepened down to its roots is complete: with no merge base even then, the histories
+    // are unrelated, which the review says; `--unshallow` would fail on it.
+    if ((await hasMergeBase(git, input)) || !(await isShallow(git))) return { fetched };
     await fetchRefspecs(git, input.remoteUrl, both, [`--deepen=${commits}`]);
     fetched.push(`${commits} more commits of history`);
   }
-  if (await hasMergeBase(git, input)) return { fetched };
+  if ((await hasMergeBase(git, input)) || !(await isShallow(git))) return { fetched };
   await fetchRefspecs(git, input.remoteUrl, both, ["--unshallow"]);
   fetched.push("the whole history");
   return { fetched };
+}
+
+async function isShallow(git: Git): Promise<boolean> {
+  return (await git(["rev-parse", "--is-shallow-repository"])).trim() === "true";
 }
 
 async function ensureRepository(git: Git): Promise<void> {

@@ -15,13 +15,11 @@ export class UnknownRefError extends Error {
     readonly ref: string,
     readonly repoDir: string,
   ) {
-    super(`${ref} is not a commit in ${repoDir}`);
+    super(
+      ref.trim() === ""
+        ? "an empty ref names no commit: give a branch, tag or commit SHA"
+        : `"${ref}" is not a commit in ${repoDir}`,
+    );
     this.name = "UnknownRefError";
   }
-}
-
-/** Where the PR branched off: what GitHub diffs a pull request against. */
-export async function mergeBase(repoDir: string, base: string, head: string): Promise<string> {
-  const sha = await safeGit(repoDir).raw(["merge-base", base, head]);
-  return sha.trim() || base;
 }

@@ -108,7 +108,7 @@ describe("archdrift check", () => {
     const dir = await repoWith({});
     expect((await runCli(["check"], dir)).code).toBe(2);
     expect((await runCli(["check", "--base", "nope"], dir)).stderr).toContain(
-      "nope is not a commit",
+      '"nope" is not a commit',
     );
     expect((await runCli(["check", "--base", "main", "--format", "xml"], dir)).code).toBe(2);
     expect((await runCli(["frobnicate"], dir)).code).toBe(2);

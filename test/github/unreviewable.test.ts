@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sampleBase, samplePullRequest } from "../../src/demo/sample-shop.js";
+import { safeGit } from "../../src/workspace/safe-git.js";
 import { defaultWorkspaceLimits } from "../../src/workspace/workspace-limits.js";
 import { useAppHarness, type AppHarness } from "./app-harness.js";
 
@@ -93,6 +94,38 @@ describe("a head commit force-pushed away", () => {
     const [run] = await openPullRequest(harness, 23, false);
     expect(run?.status).toBe("completed");
     expect(run?.output?.title).toBe("Commit no longer exists");
+  });
+});
+
+describe("base and head with no merge base", () => {
+  const harness = useAppHarness();
+
+  it("fails the check run saying the histories are unrelated, never comparing with the base", async () => {
+    const baseSha = await harness.commit(sampleBase, "base");
+    // A head on a history of its own, as when a repository is pushed again from a fresh `git init`.
+    await safeGit(harness.served.workDir).raw(["checkout", "--quiet", "--orphan", "reimported"]);
+    const headSha = await harness.commit(samplePullRequest, "unrelated root");
+    await harness.publish({ "refs/heads/main": baseSha, "refs/pull/26/head": headSha });
+    await harness.pullRequestEvent("opened", { number: 26, baseSha, headSha });
+    await harness.settled();
+    const [run] = harness.github.runsFor(headSha);
+    expect(run?.status).toBe("completed");
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toBe("Base and head share no history");
+    expect(run?.output?.summary).toContain("nothing was judged");
+    expect(harness.github.reviews).toHaveLength(0);
+  });
+
+  it("fails the check run of a head already inside its base", async () => {
+    const headSha = await harness.commit(samplePullRequest, "merged long ago");
+    const baseSha = await harness.commit({ "README.md": "later\n" }, "later");
+    await harness.publish({ "refs/heads/main": baseSha, "refs/pull/27/head": headSha });
+    await harness.pullRequestEvent("opened", { number: 27, baseSha, headSha });
+    await harness.settled();
+    const [run] = harness.github.runsFor(headSha);
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.title).toBe("The head is already part of the base");
+    expect(run?.output?.summary).toContain(`\`${headSha.slice(0, 7)}\` is an ancestor of the base`);
   });
 });
 

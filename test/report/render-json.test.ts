@@ -9,6 +9,7 @@ describe("renderJson", () => {
       "version",
       "base",
       "head",
+      "mergeBase",
       "verdict",
       "summary",
       "findings",

@@ -2,7 +2,8 @@ import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { changedPaths } from "../../src/workspace/changed-paths.js";
-import { mergeBase, resolveCommit, UnknownRefError } from "../../src/workspace/resolve-commit.js";
+import { mergeBaseOf } from "../../src/workspace/fork-point.js";
+import { resolveCommit, UnknownRefError } from "../../src/workspace/resolve-commit.js";
 import { commitFiles, checkoutBranch, initRepo } from "../../src/workspace/scratch-repo.js";
 import { openSnapshot } from "../../src/workspace/snapshot.js";
 import { safeGit } from "../../src/workspace/safe-git.js";
@@ -60,7 +61,7 @@ describe("refs", () => {
     await checkoutBranch(dir, "main", false);
     await commitFiles(dir, { "c.py": "" }, "main moves on");
     expect(await resolveCommit(dir, "feature")).toBe(head);
-    expect(await mergeBase(dir, await resolveCommit(dir, "main"), head)).toBe(base);
+    expect(await mergeBaseOf(dir, await resolveCommit(dir, "main"), head)).toBe(base);
     expect(await changedPaths(dir, base, head)).toEqual(["a.py", "b.py"]);
   });
 
