@@ -13,6 +13,8 @@ interface Candidate {
   readonly folder: string;
   /** A longer name for when the last segment collides: `shop.orders` or `app/orders`. */
   readonly qualified: string;
+  /** The name to use instead of the folder's last segment: a service's namespace. */
+  readonly name?: string;
 }
 
 /**
@@ -21,7 +23,8 @@ interface Candidate {
  * are `shop`'s subpackages; with several roots (a monorepo) each root's packages are the domains.
  * JavaScript: the workspace packages when given, else the first folder level under `src/` or the
  * repository root, descended the same way. Loose top-level files belong to no domain. Domains are
- * named by their folder's last segment unless two would share a name.
+ * named by their folder's last segment unless two would share a name. A service whose package name
+ * another service also uses (each with its own `app`) is one domain, named by its namespace.
  */
 export function inferDomains(
   modules: readonly ModuleNode[],
@@ -39,20 +42,28 @@ export function inferDomains(
 
 function pythonCandidates(modules: readonly ModuleNode[]): Candidate[] {
   const byRoot = new Map<string, string[]>();
+  // A service that shares its package name with another (`app`) is one domain, named as in its ids.
+  const services = new Map<string, Candidate>();
   for (const module of modules) {
     const root = pythonRootOf(module);
     if (root === undefined) continue;
+    if (module.namespace !== undefined) {
+      const name = module.namespace;
+      services.set(root, { folder: root, qualified: name, name });
+      continue;
+    }
     const paths = byRoot.get(root) ?? [];
     paths.push(relativeTo(module.path, root));
     byRoot.set(root, paths);
   }
-  const descend = byRoot.size === 1;
-  return [...byRoot].flatMap(([root, paths]) =>
+  const descend = byRoot.size === 1 && services.size === 0;
+  const packages = [...byRoot].flatMap(([root, paths]) =>
     domainFolders(paths, descend).map((folder) => ({
       folder: join(root, folder),
       qualified: folder.split("/").join("."),
     })),
   );
+  return [...services.values(), ...packages];
 }
 
 function javascriptCandidates(
@@ -117,7 +128,7 @@ function nameCandidates(candidates: readonly Candidate[]): DomainSpec[] {
     ...new Map(candidates.map((candidate) => [candidate.folder, candidate])).values(),
   ];
   const count = (names: readonly string[], name: string) => names.filter((n) => n === name).length;
-  const short = unique.map((candidate) => lastSegment(candidate.folder));
+  const short = unique.map((candidate) => candidate.name ?? lastSegment(candidate.folder));
   const qualified = unique.map((candidate, index) =>
     count(short, short[index] ?? "") > 1 ? candidate.qualified : (short[index] ?? ""),
   );

@@ -1,5 +1,6 @@
 import { dirnameOf, isWithin, normalizeRepoPath, relativeTo } from "./normalize-repo-path.js";
 import { pyprojectRoots } from "./pyproject-roots.js";
+import { insidePackage, packageFolders, pythonServiceFolders } from "./python-service-folders.js";
 import { setupCfgRoots } from "./setup-cfg-roots.js";
 import { setupPyRoots } from "./setup-py-roots.js";
 
@@ -17,32 +18,52 @@ const toolingFiles = new Set(["setup.py", "conftest.py", "noxfile.py", "fabfile.
  * setuptools itself would look: what packaging metadata declares (each relative to its own file,
  * so a monorepo with several pyproject.toml gets several roots), else a `src/` layout beside the
  * metadata, else flat top-level packages. A declared root that holds no Python file is dropped.
+ * A service folder (see `pythonServiceFolders`; `markers` are the commit's paths that can mark
+ * one) is a root of its own even without packaging metadata: each service runs its own interpreter
+ * from there. Metadata inside a package is a module that happens to be named `setup.py`.
  */
 export function inferPythonRoots(
   pythonFiles: readonly string[],
   metadata: ReadonlyMap<string, string>,
+  markers: readonly string[] = [],
 ): string[] {
   const files = pythonFiles.flatMap((file) => normalizeRepoPath(file) ?? []);
-  const declared = declaredRoots(metadata);
+  const declared = declaredRoots(metadata, packageFolders(files));
   const roots = new Set<string>();
   for (const [folder, folderRoots] of declared) {
     const found = folderRoots ?? layoutRoots(files, folder);
     for (const root of found) if (holdsPython(files, root)) roots.add(root);
   }
+  const services = pythonServiceFolders(files, markers);
+  for (const service of services) {
+    // Metadata that declares roots has its say; discovery that finds no package leaves the folder.
+    if (declared.get(service) !== undefined) continue;
+    const found = layoutRoots(files, service);
+    for (const root of found.length > 0 ? found : [service]) roots.add(root);
+  }
   // Code outside every packaged folder (or a repo with no metadata) still has a layout of its own.
   if (!declared.has("")) for (const root of layoutRoots(files, "")) roots.add(root);
-  if (roots.size === 0 && files.length > 0) roots.add("");
+  // Beside several services, a `shared/` or `libs/` folder is imported from the repository root.
+  const outside = files.some((file) => ![...roots].some((root) => isWithin(file, root)));
+  if (roots.size === 0 ? files.length > 0 : services.length > 1 && outside) roots.add("");
   return [...roots].sort();
 }
 
-/** Metadata folder to the roots its files declare, or undefined when they leave it to discovery. */
-function declaredRoots(metadata: ReadonlyMap<string, string>): Map<string, string[] | undefined> {
+/**
+ * Metadata folder to the roots its files declare, or undefined when they leave it to discovery.
+ * Files inside a package are modules, not metadata (`wagtail/utils/setup.py`).
+ */
+function declaredRoots(
+  metadata: ReadonlyMap<string, string>,
+  packages: ReadonlySet<string>,
+): Map<string, string[] | undefined> {
   const byFolder = new Map<string, string[] | undefined>();
   for (const [path, text] of metadata) {
     const normalized = normalizeRepoPath(path);
     const read = normalized === undefined ? undefined : readers[basename(normalized)];
     if (normalized === undefined || read === undefined || typeof text !== "string") continue;
     const folder = dirnameOf(normalized);
+    if (insidePackage(folder, packages)) continue;
     const found = (read(text) ?? []).flatMap((root) => normalizeRepoPath(root, folder) ?? []);
     const previous = byFolder.get(folder);
     const merged = [...(previous ?? []), ...found];

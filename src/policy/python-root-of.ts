@@ -1,4 +1,4 @@
-import type { ModuleNode } from "../graph/graph.js";
+import { moduleName, type ModuleNode } from "../graph/graph.js";
 
 /**
  * The source root a Python module was named from: its path minus the part its dotted id spells
@@ -10,7 +10,7 @@ export function pythonRootOf(module: ModuleNode): string | undefined {
   let path = module.path.replace(/\.pyi?$/, "");
   if (path === "__init__") path = "";
   else if (path.endsWith("/__init__")) path = path.slice(0, -"/__init__".length);
-  const tail = module.id.split(".").join("/");
+  const tail = moduleName(module).split(".").join("/");
   if (path === tail) return "";
   if (tail !== "" && path.endsWith(`/${tail}`)) return path.slice(0, -tail.length - 1);
   return undefined;

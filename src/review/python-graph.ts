@@ -1,6 +1,7 @@
 import { emptyGraph, type Edge, type ExtractionWarning, type Graph } from "../graph/graph.js";
-import { resolveFileScan } from "../languages/python/extract-python.js";
+import { moduleNodeOf, resolveFileScan } from "../languages/python/extract-python.js";
 import { pythonModules } from "../languages/python/module-names.js";
+import { importScopes } from "../languages/python/python-namespaces.js";
 import type { Snapshot } from "../workspace/snapshot.js";
 import type { PythonScans } from "./python-scans.js";
 
@@ -21,17 +22,17 @@ export async function pythonGraph(
     snapshot,
     modules.map((module) => module.path),
   );
-  const moduleIds = new Set(modules.map((module) => module.id));
+  const scopeOf = importScopes(modules);
   const edges: Edge[] = [];
   const fileWarnings: ExtractionWarning[] = [...warnings];
   for (const module of modules) {
     const scan = scanByPath.get(module.path) ?? { imports: [], warnings: [] };
-    const result = resolveFileScan(scan, module.path, module, moduleIds);
+    const result = resolveFileScan(scan, module.path, module, scopeOf(module.namespace));
     edges.push(...result.edges);
     fileWarnings.push(...result.warnings);
   }
   return {
-    modules: modules.map((module) => ({ id: module.id, path: module.path, language: "python" })),
+    modules: modules.map(moduleNodeOf),
     edges: edges.sort(byPlace),
     warnings: fileWarnings.sort(byPlace),
     ...(unreviewed.length > 0 ? { unreviewed } : {}),

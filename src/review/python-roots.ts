@@ -1,4 +1,5 @@
 import { inferPythonRoots } from "../policy/infer-python-roots.js";
+import { isServiceMarker } from "../policy/python-service-folders.js";
 import type { Policy } from "../policy/policy.js";
 import type { Snapshot } from "../workspace/snapshot.js";
 import type { SourceFiles } from "./source-files.js";
@@ -13,7 +14,9 @@ export async function pythonRoots(
   for (const { snapshot, files } of snapshots) {
     if (files.python.length === 0) continue;
     const metadata = await snapshot.readText(files.pythonMetadata);
-    for (const root of inferPythonRoots(files.python, metadata)) roots.add(root);
+    // Deployment files (Dockerfile, requirements.txt) mark service folders by their presence only.
+    const markers = snapshot.files.map((entry) => entry.path).filter(isServiceMarker);
+    for (const root of inferPythonRoots(files.python, metadata, markers)) roots.add(root);
   }
   return [...roots].sort();
 }

@@ -1,5 +1,12 @@
-import type { Edge, ExtractionWarning, Graph } from "../../graph/graph.js";
+import {
+  moduleName,
+  type Edge,
+  type ExtractionWarning,
+  type Graph,
+  type ModuleNode,
+} from "../../graph/graph.js";
 import { pythonModules, type PythonModule } from "./module-names.js";
+import { importScopes, type ImportScope } from "./python-namespaces.js";
 import type { FileScan } from "./raw-import.js";
 import { resolveImports, type ResolvedImports } from "./resolve-imports.js";
 import { scanPythonSource } from "./scan-python-source.js";
@@ -22,18 +29,19 @@ export async function extractPython(
     files.map((file) => file.path),
     roots,
   );
-  const moduleIds = new Set(modules.map((module) => module.id));
+  const scopeOf = importScopes(modules);
   const texts = new Map(files.map((file) => [file.path, file.text]));
   const edges: Edge[] = [];
   const fileWarnings: ExtractionWarning[] = [...warnings];
   for (const module of modules) {
     const text = texts.get(module.path) ?? "";
-    const result = await extractPythonFile({ path: module.path, text }, module, moduleIds);
+    const scan = await scanPythonSource(text);
+    const result = resolveFileScan(scan, module.path, module, scopeOf(module.namespace));
     edges.push(...result.edges);
     fileWarnings.push(...result.warnings);
   }
   return {
-    modules: modules.map((module) => ({ id: module.id, path: module.path, language: "python" })),
+    modules: modules.map(moduleNodeOf),
     edges: edges.sort(byPlace),
     warnings: fileWarnings.sort(byPlace),
     ...(unreviewed.length > 0 ? { unreviewed } : {}),
@@ -50,22 +58,36 @@ export async function extractPythonFile(
   module: Pick<PythonModule, "id" | "isPackage">,
   moduleIds: ReadonlySet<string>,
 ): Promise<ResolvedImports> {
-  return resolveFileScan(await scanPythonSource(file.text), file.path, module, moduleIds);
+  return resolveFileScan(await scanPythonSource(file.text), file.path, module, {
+    names: moduleIds,
+  });
 }
 
-/** The pure second half of `extractPythonFile`, for callers that cached the scan. */
+/**
+ * The pure second half of `extractPythonFile`, for callers that cached the scan: imports resolve by
+ * dotted name among the modules `scope` reaches (see `importScopes`), edges join module ids.
+ */
 export function resolveFileScan(
   scan: FileScan,
   path: string,
-  module: Pick<PythonModule, "id" | "isPackage">,
-  moduleIds: ReadonlySet<string>,
+  module: Pick<PythonModule, "id" | "isPackage" | "namespace">,
+  scope: ImportScope,
 ): ResolvedImports {
-  const resolved = resolveImports(scan.imports, module.id, module.isPackage, moduleIds, path);
+  const name = moduleName(module);
+  const resolved = resolveImports(scan.imports, name, module.isPackage, scope.names, path);
+  const idOf = scope.idOf;
+  const edges =
+    idOf === undefined
+      ? resolved.edges
+      : resolved.edges.map((edge) => ({ ...edge, from: module.id, to: idOf(edge.to) }));
   const scanWarnings = scan.warnings.map((warning) => ({ file: path, ...warning }));
-  return {
-    edges: resolved.edges,
-    warnings: [...scanWarnings, ...resolved.warnings].sort(byPlace),
-  };
+  return { edges, warnings: [...scanWarnings, ...resolved.warnings].sort(byPlace) };
+}
+
+/** The graph's node of a Python module: the namespace only where it is set. */
+export function moduleNodeOf(module: PythonModule): ModuleNode {
+  const node: ModuleNode = { id: module.id, path: module.path, language: "python" };
+  return module.namespace === undefined ? node : { ...node, namespace: module.namespace };
 }
 
 function byPlace<T extends { file: string; line: number }>(a: T, b: T): number {

@@ -1,10 +1,14 @@
-import type { ExtractionWarning, UnreviewedFile } from "../../graph/graph.js";
+import { namespacedId, type ExtractionWarning, type UnreviewedFile } from "../../graph/graph.js";
+import { rootNamespaces } from "./python-namespaces.js";
 
 /** A Python module backed by a file: `shop/orders/__init__.py` is the package `shop.orders`. */
 export interface PythonModule {
+  /** The dotted name, with its namespace in front when it has one (see `ModuleNode.id`). */
   readonly id: string;
   readonly path: string;
   readonly isPackage: boolean;
+  /** The service namespace of its root, when two services define the same top-level package. */
+  readonly namespace?: string;
 }
 
 export interface PythonModules {
@@ -39,14 +43,14 @@ export function moduleNameOf(
   roots: readonly string[],
 ): Omit<PythonModule, "path"> | undefined {
   const named = nameOrReason(path, roots);
-  return "reason" in named ? undefined : named;
+  return "reason" in named ? undefined : { id: named.id, isPackage: named.isPackage };
 }
 
 /** `moduleNameOf`, or why the file is no module (undefined reason: not a Python file). */
 function nameOrReason(
   path: string,
   roots: readonly string[],
-): Omit<PythonModule, "path"> | { reason: string | undefined } {
+): { id: string; isPackage: boolean; root: string } | { reason: string | undefined } {
   const normalised = normalisePath(path);
   const root = deepestRoot(normalised, roots);
   if (root === undefined) return { reason: notAModule.outsideRoots };
@@ -60,7 +64,7 @@ function nameOrReason(
   if (!segments.every((segment) => identifier.test(segment))) {
     return { reason: notAModule.notImportable };
   }
-  return { id: segments.join("."), isPackage };
+  return { id: segments.join("."), isPackage, root };
 }
 
 /**
@@ -69,23 +73,31 @@ function nameOrReason(
  * order). Two real files claiming one id are reported, stubs shadowed by their source are not.
  */
 export function pythonModules(paths: readonly string[], roots: readonly string[]): PythonModules {
-  const claims = new Map<string, Claim[]>();
   const unreviewed: UnreviewedFile[] = [];
+  const named: { path: string; id: string; isPackage: boolean; root: string }[] = [];
   for (const path of paths) {
     const name = nameOrReason(path, roots);
-    if ("reason" in name) {
-      if (name.reason !== undefined) unreviewed.push({ file: path, reason: name.reason });
-      continue;
-    }
-    const claim = { ...name, path, rank: rankOf(path, name.isPackage, roots) };
-    claims.set(name.id, [...(claims.get(name.id) ?? []), claim]);
+    if (!("reason" in name)) named.push({ path, ...name });
+    else if (name.reason !== undefined) unreviewed.push({ file: path, reason: name.reason });
+  }
+  const namespaces = rootNamespaces(topLevelPackages(named));
+  const claims = new Map<string, Claim[]>();
+  for (const { path, id: name, isPackage, root } of named) {
+    const namespace = namespaces.get(root);
+    const id = namespacedId(namespace, name);
+    const claim = { id, path, isPackage, rank: rankOf(path, isPackage, roots) };
+    const withNamespace = namespace === undefined ? claim : { ...claim, namespace };
+    claims.set(id, [...(claims.get(id) ?? []), withNamespace]);
   }
   const modules: PythonModule[] = [];
   const warnings: ExtractionWarning[] = [];
   for (const [id, candidates] of claims) {
     const [winner, ...losers] = candidates.sort(byRank);
     if (!winner) continue;
-    modules.push({ id, path: winner.path, isPackage: winner.isPackage });
+    const { path, isPackage, namespace } = winner;
+    modules.push(
+      namespace === undefined ? { id, path, isPackage } : { id, path, isPackage, namespace },
+    );
     for (const loser of losers) {
       const stub = isStub(loser.path) && !isStub(winner.path);
       unreviewed.push({ file: loser.path, reason: stub ? notAModule.stub : notAModule.shadowed });
@@ -102,6 +114,19 @@ export function pythonModules(paths: readonly string[], roots: readonly string[]
     warnings,
     unreviewed: unreviewed.sort((a, b) => compare(a.file, b.file)),
   };
+}
+
+/** Each root's top-level package and module names: where two services can collide. */
+function topLevelPackages(
+  named: readonly { id: string; root: string }[],
+): Map<string, Set<string>> {
+  const byRoot = new Map<string, Set<string>>();
+  for (const { id, root } of named) {
+    const names = byRoot.get(root) ?? new Set<string>();
+    names.add(id.split(".")[0] ?? id);
+    byRoot.set(root, names);
+  }
+  return byRoot;
 }
 
 interface Claim extends PythonModule {

@@ -59,23 +59,48 @@ describe("Python module names", () => {
   });
 
   it("two files claiming one module: Python's choice wins and the other is reported", () => {
-    const { modules, warnings } = pythonModules(
-      [
-        "lib/shop/__init__.py",
-        "src/shop/__init__.py",
-        "src/shop/util.py",
-        "src/shop/util/__init__.py",
-      ],
-      ["src", "lib"],
+    const { modules, warnings, unreviewed } = pythonModules(
+      ["shop/__init__.py", "src/shop/__init__.py", "src/shop/util.py", "src/shop/util/__init__.py"],
+      ["src", ""],
     );
     expect(modules.map((module) => module.path)).toEqual([
       "src/shop/__init__.py",
       "src/shop/util/__init__.py",
     ]);
     expect(warnings.map((warning) => warning.file)).toEqual([
-      "lib/shop/__init__.py",
+      "shop/__init__.py",
       "src/shop/util.py",
     ]);
+    expect(unreviewed.map((file) => file.file)).toEqual(["shop/__init__.py", "src/shop/util.py"]);
+  });
+
+  it("sibling roots that both define a package are namespaces: each service has its own app", () => {
+    const { modules, warnings } = pythonModules(
+      [
+        "services/orders/app/models.py",
+        "services/users/src/app/models.py",
+        "services/mail/notify/__init__.py",
+        "shared/db.py",
+      ],
+      ["", "services/orders", "services/users/src", "services/mail"],
+    );
+    expect(modules).toEqual([
+      { id: "notify", path: "services/mail/notify/__init__.py", isPackage: true },
+      {
+        id: "orders: app.models",
+        path: "services/orders/app/models.py",
+        isPackage: false,
+        namespace: "orders",
+      },
+      { id: "shared.db", path: "shared/db.py", isPackage: false },
+      {
+        id: "users: app.models",
+        path: "services/users/src/app/models.py",
+        isPackage: false,
+        namespace: "users",
+      },
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it("extractPython lists modules sorted, with paths and language", async () => {
