@@ -3,9 +3,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { Probot, Server } from "probot";
+import { Probot } from "probot";
 import { createArchdriftApp } from "../src/github/archdrift-app.js";
 import { ArchdriftOctokit } from "../src/github/archdrift-octokit.js";
+import { startWebhookServer } from "../src/github/webhook-server.js";
 
 /**
  * The webhook server alone in its process, as in production: `node webhook-server-child.js
@@ -17,19 +18,23 @@ if (!apiUrl || !secret) throw new Error("usage: webhook-server-child <githubApiU
 const mirrors = await mkdtemp(join(tmpdir(), "archdrift-bench-mirrors-"));
 const app = createArchdriftApp({ mirrorsDir: mirrors, concurrency: 2 });
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const server = new Server({
-  host: "127.0.0.1",
-  port: 0,
-  log: pino({ level: "silent" }),
-  Probot: Probot.defaults({
+const log = pino({ level: "silent" });
+app.start(
+  new Probot({
     appId: 1,
     privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
     secret,
-    logLevel: "fatal",
+    log,
     Octokit: ArchdriftOctokit,
     baseUrl: apiUrl,
   }),
+);
+const server = await startWebhookServer({
+  app,
+  secret,
+  path: "/api/github/webhooks",
+  host: "127.0.0.1",
+  port: 0,
+  log,
 });
-await server.load(app.appFn);
-await server.start();
-process.stdout.write(`http://127.0.0.1:${server.port}/api/github/webhooks\n`);
+process.stdout.write(`${server.url}\n`);

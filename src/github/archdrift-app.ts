@@ -1,4 +1,5 @@
-import type { ApplicationFunction, Context, Probot } from "probot";
+import type { Logger } from "pino";
+import type { Probot } from "probot";
 import type { BullmqWorkerOptions } from "../jobs/bullmq-worker.js";
 import { createReviewQueue } from "../jobs/create-review-queue.js";
 import { memoryCheckRunSlots, type CheckRunSlots } from "../jobs/check-run-slots.js";
@@ -6,14 +7,13 @@ import { RedisCheckRunSlots } from "../jobs/redis-check-run-slots.js";
 import type { QueuedJob, ReviewQueue } from "../jobs/review-queue.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { metrics } from "../metrics/archdrift-metrics.js";
-import { metricsHandler } from "../metrics/metrics-handler.js";
 import { createQueuedCheckRun } from "./check-runs.js";
-import { checkRunName } from "../publish/publishing-octokit.js";
 import type { GitHubOctokit } from "./github-octokit.js";
 import { reviewHandlers } from "./review-handlers.js";
 import { targetKey, type ReviewTarget } from "./review-target.js";
 import type { ReviewJob } from "./run-review-job.js";
-import { mergeGroupTarget, pullRequestTarget, rerunTargets } from "./targets-from-events.js";
+import { rerunTargets } from "./targets-from-events.js";
+import { workOf } from "./webhook-event.js";
 
 export interface ArchdriftAppOptions {
   /** Where bare mirrors of reviewed repositories are kept between reviews. */
@@ -24,74 +24,77 @@ export interface ArchdriftAppOptions {
   readonly settings?: ReviewSettings;
   /** Absent: the queue lives in this process. */
   readonly redis?: Omit<BullmqWorkerOptions, "concurrency" | "onError">;
-  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
-  readonly metricsToken?: string | undefined;
 }
 
 export interface ArchdriftApp {
-  readonly appFn: ApplicationFunction;
+  /** Builds the queue on `probot`, which authenticates each installation with its own throttle. */
+  start(probot: Probot): void;
+  /**
+   * A verified delivery: claimed, queued, and resolved without waiting on a GitHub write. Throws
+   * `MalformedEvent` for a payload that lacks what its event promises.
+   */
+  receive(delivery: Delivery): Promise<Receipt>;
   /** Resolves when every accepted review has finished: for tests and graceful shutdown. */
   drained(): Promise<void>;
   /** After the server stopped taking webhooks: lets reviews finish for `graceMs`, then hands them back. */
   close(graceMs: number): Promise<void>;
 }
 
+/** A delivery as the webhook server passes it on once its signature was checked. */
+export interface Delivery {
+  readonly id: string;
+  readonly event: string;
+  readonly payload: unknown;
+}
+
+/** What became of a delivery: reviews queued, or why nothing was. */
+export interface Receipt {
+  readonly queued: number;
+  readonly ignored?: string;
+}
+
 /**
- * The Probot app: each event becomes a job on the queue at once and a queued check run right
- * after; the webhook is answered without waiting for the review (GitHub gives up after 10
- * seconds). Serves Prometheus metrics at /metrics.
+ * The GitHub App: each review-worthy delivery becomes a job on the queue at once and a queued
+ * check run right after; the webhook is answered without waiting for either (GitHub gives up
+ * after 10 seconds).
  */
 export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
   let queue: ReviewQueue<ReviewJob> | undefined;
   let intake: Intake | undefined;
   let slots: CheckRunSlots | undefined;
-  const appFn: ApplicationFunction = (app, { addHandler }) => {
-    const onError = (error: Error) => app.log.error({ err: error }, "queue connection error");
-    const checkRuns = options.redis
-      ? new RedisCheckRunSlots({ ...options.redis, onError })
-      : memoryCheckRunSlots();
-    slots = checkRuns;
-    const jobs = queueFor(app, options, checkRuns, onError);
-    queue = jobs;
-    const accepted = new Intake(jobs, checkRuns);
-    intake = accepted;
-    metrics.observeQueueDepth(() => jobs.depth());
-    addHandler(metricsHandler(metrics.registry, options.metricsToken));
-    const accept = (context: Context, targets: readonly ReviewTarget[]) =>
-      accepted.accept(context, targets);
-    app.on(
-      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-      (context) => accept(context, [pullRequestTarget(context.payload, context.name)]),
-    );
-    app.on("merge_group.checks_requested", (context) =>
-      accept(context, [mergeGroupTarget(context.payload)]),
-    );
-    app.on("check_run.rerequested", async (context) => {
-      if (context.payload.check_run.name !== checkRunName) return;
-      const run = context.payload.check_run;
-      const numbers = run.pull_requests.map((pull) => pull.number);
-      await accept(
-        context,
-        await rerunTargets(context.octokit, context.payload, run.head_sha, numbers, "check_run"),
-      );
-    });
-    app.on("check_suite.rerequested", async (context) => {
-      const suite = context.payload.check_suite;
-      const numbers = suite.pull_requests.map((pull) => pull.number);
-      await accept(
-        context,
-        await rerunTargets(
-          context.octokit,
-          context.payload,
-          suite.head_sha,
-          numbers,
-          "check_suite",
-        ),
-      );
-    });
+  let app: Probot | undefined;
+  const started = () => {
+    if (!app || !intake) throw new Error("archdrift: start(probot) before receiving deliveries");
+    return { app, intake };
   };
   return {
-    appFn,
+    start(probot) {
+      app = probot;
+      const onError = (error: Error) => probot.log.error({ err: error }, "queue connection error");
+      const checkRuns = options.redis
+        ? new RedisCheckRunSlots({ ...options.redis, onError })
+        : memoryCheckRunSlots();
+      slots = checkRuns;
+      const jobs = queueFor(probot, options, checkRuns, onError);
+      queue = jobs;
+      intake = new Intake(jobs, checkRuns, probot);
+      metrics.observeQueueDepth(() => jobs.depth());
+    },
+    async receive(delivery) {
+      const { app, intake } = started();
+      const work = workOf(delivery.event, delivery.payload);
+      if (work.kind === "ignored") return { queued: 0, ignored: work.why };
+      const log = app.log.child({ deliveryId: delivery.id });
+      const targets =
+        work.kind === "review"
+          ? work.targets
+          : await rerunTargets(
+              (await app.auth(work.target.installationId)) as GitHubOctokit,
+              work.target,
+              work.pullNumbers,
+            );
+      return { queued: await intake.accept(delivery.id, targets, log) };
+    },
     drained: async () => {
       await intake?.settled();
       await queue?.drained();
@@ -136,21 +139,26 @@ class Intake {
   constructor(
     private readonly queue: ReviewQueue<ReviewJob>,
     private readonly checkRuns: CheckRunSlots,
+    private readonly app: Probot,
   ) {}
 
-  async accept(context: Context, targets: readonly ReviewTarget[]): Promise<void> {
+  /** How many reviews were queued: none for a redelivery. */
+  async accept(deliveryId: string, targets: readonly ReviewTarget[], log: Logger): Promise<number> {
+    let queued = 0;
     for (const target of targets) {
-      const id = `${context.id}:${target.headSha}`;
+      const id = `${deliveryId}:${target.headSha}`;
       // Claimed before anything exists: a second copy must not queue a second review.
       if (!(await this.queue.claim(id))) {
-        context.log.info({ deliveryId: context.id }, "redelivered webhook ignored");
+        log.info("redelivered webhook ignored");
         continue;
       }
-      const job = { key: targetKey(target), id, data: { target, deliveryId: context.id } };
+      const job = { key: targetKey(target), id, data: { target, deliveryId } };
       await this.enqueue(job);
-      const task = this.createCheckRun(context, job).finally(() => this.pending.delete(task));
+      queued++;
+      const task = this.createCheckRun(job, log).finally(() => this.pending.delete(task));
       this.pending.add(task);
     }
+    return queued;
   }
 
   /** Resolves once every accepted delivery's check run was created, or failed to be. */
@@ -169,12 +177,14 @@ class Intake {
     throw new Error("archdrift is shutting down and takes no new reviews");
   }
 
-  private async createCheckRun(context: Context, job: QueuedJob<ReviewJob>): Promise<void> {
-    const log = context.log.child({ deliveryId: context.id, key: job.key });
+  /** Through the installation's own Octokit: its writes queue behind its own, no one else's. */
+  private async createCheckRun(job: QueuedJob<ReviewJob>, parent: Logger): Promise<void> {
+    const log = parent.child({ key: job.key });
     try {
-      const octokit = context.octokit as GitHubOctokit;
+      const target = job.data.target;
+      const octokit = (await this.app.auth(target.installationId)) as GitHubOctokit;
       const checkRunId = await this.checkRuns.ensure(job.id, () =>
-        createQueuedCheckRun(octokit, job.data.target, job.id),
+        createQueuedCheckRun(octokit, target, job.id),
       );
       log.info({ checkRunId }, "review queued");
     } catch (error) {

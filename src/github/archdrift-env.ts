@@ -17,7 +17,7 @@ export interface ArchdriftSettings {
   /** How long running reviews may take to finish after SIGTERM before they are handed back. */
   readonly graceMs: number;
   readonly redis?: { readonly url: string; readonly prefix: string };
-  /** `archdrift worker` serves /metrics here; the webhook server serves it on its own port. */
+  /** /metrics has a port of its own, never the webhook's, on 127.0.0.1 unless told otherwise. */
   readonly metricsPort: number;
   readonly metricsHost: string;
   /** When set, /metrics answers only `Authorization: Bearer <token>`. */
@@ -48,7 +48,8 @@ export function readArchdriftEnv(env: NodeJS.ProcessEnv): ArchdriftSettings {
       ? { redis: { url: redisUrl, prefix: env["ARCHDRIFT_QUEUE_PREFIX"] || "archdrift" } }
       : {}),
     metricsPort: count(env, "ARCHDRIFT_METRICS_PORT", 9464),
-    metricsHost: env["HOST"] || "localhost",
+    // Not HOST: a container listening on 0.0.0.0 for GitHub must not publish its metrics too.
+    metricsHost: env["ARCHDRIFT_METRICS_HOST"] || "127.0.0.1",
     ...(env["ARCHDRIFT_METRICS_TOKEN"] ? { metricsToken: env["ARCHDRIFT_METRICS_TOKEN"] } : {}),
     githubTimeoutMs:
       positiveSeconds(env, "ARCHDRIFT_GITHUB_TIMEOUT_SECONDS", defaultGitHubTimeoutSeconds) * 1000,
@@ -65,4 +66,24 @@ export function readServerEnv(env: NodeJS.ProcessEnv): {
 } {
   const settings = readArchdriftEnv(env);
   return { settings, reviewSettings: reviewSettingsFromEnv(env, settings.dataDir) };
+}
+
+/** Where `npm start` takes deliveries: Probot's variables, read the way Probot reads them. */
+export interface WebhookSettings {
+  readonly secret: string;
+  readonly path: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export function readWebhookEnv(env: NodeJS.ProcessEnv): WebhookSettings {
+  const secret = env["WEBHOOK_SECRET"];
+  // Probot would fall back to "development": anyone could then sign deliveries.
+  if (!secret) throw new Error("WEBHOOK_SECRET must be set to the App's webhook secret");
+  return {
+    secret,
+    path: env["WEBHOOK_PATH"] || "/api/github/webhooks",
+    host: env["HOST"] || "localhost",
+    port: count(env, "PORT", 3000),
+  };
 }

@@ -1,39 +1,56 @@
-import { run } from "probot";
+import { createProbot, run } from "probot";
+import { metrics } from "../metrics/archdrift-metrics.js";
+import { serveMetrics } from "../metrics/serve-metrics.js";
 import { createArchdriftApp } from "./archdrift-app.js";
-import { readServerEnv } from "./archdrift-env.js";
+import { readServerEnv, readWebhookEnv } from "./archdrift-env.js";
 import { createArchdriftLogger } from "./archdrift-logger.js";
 import { createArchdriftOctokit } from "./archdrift-octokit.js";
 import { exitOnSigterm } from "./exit-on-sigterm.js";
+import { startWebhookServer } from "./webhook-server.js";
 
 /**
- * `npm start`: Probot's own runner reads APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET,
- * PORT, HOST, GHE_HOST; without APP_ID it serves the manifest flow that registers the app. With
- * REDIS_URL, reviews go to BullMQ for `archdrift worker` processes (and this one, unless
- * ARCHDRIFT_CONCURRENCY=0).
+ * `npm start`: reads APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, WEBHOOK_PATH, PORT,
+ * HOST, GHE_HOST as Probot does; without APP_ID it serves Probot's manifest flow that registers
+ * the app. With REDIS_URL, reviews go to BullMQ for `archdrift worker` processes (and this one,
+ * unless ARCHDRIFT_CONCURRENCY=0). /metrics is served on ARCHDRIFT_METRICS_PORT.
  */
-const { settings, reviewSettings } = settingsOrExit(process.env);
+const { settings, reviewSettings } = settingsOrExit(() => readServerEnv(process.env));
 const log = createArchdriftLogger(process.env);
-const app = createArchdriftApp({
-  mirrorsDir: settings.mirrorsDir,
-  settings: reviewSettings,
-  concurrency: settings.concurrency,
-  metricsToken: settings.metricsToken,
-  ...(settings.redis ? { redis: settings.redis } : {}),
-});
-const Octokit = createArchdriftOctokit({ requestTimeoutMs: settings.githubTimeoutMs });
-const server = await run(app.appFn, { Octokit, log });
+if (!process.env["APP_ID"]) {
+  await run(() => undefined, { log });
+} else {
+  const webhook = settingsOrExit(() => readWebhookEnv(process.env));
+  const app = createArchdriftApp({
+    mirrorsDir: settings.mirrorsDir,
+    settings: reviewSettings,
+    concurrency: settings.concurrency,
+    ...(settings.redis ? { redis: settings.redis } : {}),
+  });
+  const Octokit = createArchdriftOctokit({ requestTimeoutMs: settings.githubTimeoutMs });
+  // REDIS_URL is archdrift's: Probot would load its own Redis client for its throttle.
+  const probotEnv = { ...process.env, REDIS_URL: undefined };
+  app.start(createProbot({ env: probotEnv, overrides: { log, Octokit } }));
+  const server = await startWebhookServer({ app, log, ...webhook });
+  const served = await serveMetrics(
+    metrics.registry,
+    settings.metricsPort,
+    settings.metricsHost,
+    settings.metricsToken,
+  );
+  log.info({ url: server.url, metricsPort: served.port }, "archdrift listening");
+  // Stop taking webhooks first, then give running reviews their grace period.
+  exitOnSigterm(async () => {
+    await server.stop();
+    served.server.close();
+    await app.close(settings.graceMs);
+    await reviewSettings.cache?.close?.();
+  }, log);
+}
 
-// Stop taking webhooks first, then give running reviews their grace period.
-exitOnSigterm(async () => {
-  await server.stop();
-  await app.close(settings.graceMs);
-  await reviewSettings.cache?.close?.();
-}, log);
-
-/** A mistyped ARCHDRIFT_* value stops the server at once with one plain line, not a stack trace. */
-function settingsOrExit(env: NodeJS.ProcessEnv) {
+/** A mistyped setting stops the server at once with one plain line, not a stack trace. */
+function settingsOrExit<T>(read: () => T): T {
   try {
-    return readServerEnv(env);
+    return read();
   } catch (error) {
     process.stderr.write(`archdrift: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);

@@ -1,15 +1,18 @@
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { Redis } from "ioredis";
-import { Probot, Server } from "probot";
+import { Probot } from "probot";
 import { afterEach, beforeEach } from "vitest";
 import { createGraphCache } from "../../src/review/create-graph-cache.js";
 import type { ReviewSettings } from "../../src/review/review-settings.js";
 import { createArchdriftApp, type ArchdriftApp } from "../../src/github/archdrift-app.js";
+import { startWebhookServer, type WebhookServer } from "../../src/github/webhook-server.js";
+import type { WebhookLimits } from "../../src/github/webhook-limits.js";
+import { metrics as processMetrics } from "../../src/metrics/archdrift-metrics.js";
+import { serveMetrics } from "../../src/metrics/serve-metrics.js";
 import { createArchdriftLogger } from "../../src/github/archdrift-logger.js";
 import {
   createArchdriftOctokit,
@@ -53,6 +56,8 @@ export interface HarnessOptions {
   readonly mirrorsDir?: string;
   /** ARCHDRIFT_METRICS_TOKEN: /metrics then wants it as a bearer token. */
   readonly metricsToken?: string;
+  /** Tighter bounds on unauthenticated input than production's, for tests of them. */
+  readonly webhookLimits?: Partial<WebhookLimits>;
 }
 
 export interface PullOptions {
@@ -80,7 +85,8 @@ export class AppHarness {
     readonly github: FakeGitHub,
     readonly git: GitHttpServer,
     readonly served: ServedRepo,
-    private readonly server: Server,
+    private readonly server: WebhookServer,
+    private readonly metricsServer: Awaited<ReturnType<typeof serveMetrics>>,
     private readonly app: ArchdriftApp,
     private readonly dirs: string[],
     readonly webhookUrl: string,
@@ -112,7 +118,6 @@ export class AppHarness {
       mirrorsDir: mirrors,
       settings: options.settings ?? { cache: createGraphCache({ dir: join(graphs, "graphs") }) },
       concurrency: 2,
-      metricsToken: options.metricsToken,
       ...(redis ? { redis: { ...redis, supersedeCheckMs: 100 } } : {}),
     });
     const logLines: Record<string, unknown>[] = [];
@@ -127,30 +132,40 @@ export class AppHarness {
       }),
     );
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const server = new Server({
+    const probot = new Probot({
+      appId: 1,
+      privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+      secret,
       log,
-      host: "127.0.0.1",
-      port: await freePort(),
-      Probot: Probot.defaults({
-        appId: 1,
-        privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-        secret,
-        logLevel: "fatal",
-        Octokit: createArchdriftOctokit({
-          requestTimeoutMs: options.githubTimeoutMs ?? defaultGitHubTimeoutSeconds * 1000,
-        }),
-        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      Octokit: createArchdriftOctokit({
+        requestTimeoutMs: options.githubTimeoutMs ?? defaultGitHubTimeoutSeconds * 1000,
       }),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     });
-    await server.load(app.appFn);
-    await server.start();
-    const webhookUrl = `http://127.0.0.1:${server.port}/api/github/webhooks`;
+    app.start(probot);
+    const server = await startWebhookServer({
+      app,
+      secret,
+      path: "/api/github/webhooks",
+      host: "127.0.0.1",
+      port: 0,
+      log,
+      ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
+    });
+    const metricsServer = await serveMetrics(
+      processMetrics.registry,
+      0,
+      "127.0.0.1",
+      options.metricsToken,
+    );
+    const webhookUrl = server.url;
     return new AppHarness(
       api,
       github,
       git,
       served,
       server,
+      metricsServer,
       app,
       // What the harness made: `graphs` is the mirrors folder unless the test lent one.
       [root, graphs],
@@ -164,6 +179,7 @@ export class AppHarness {
     this.github.releaseHangs();
     await this.app.drained();
     await this.server.stop();
+    await new Promise((resolve) => this.metricsServer.server.close(resolve));
     await this.app.close(1_000);
     if (this.redis) await deleteKeys(this.redis.url, this.redis.prefix);
     await this.git.close();
@@ -242,14 +258,16 @@ export class AppHarness {
     return examplePayload("check_suite", "rerequested")["check_suite"] as Record<string, unknown>;
   }
 
-  /** GET /metrics on the app's own port, as Prometheus scrapes it. */
+  /** GET /metrics on its own port (`webhookPort`: on the webhook's), as Prometheus scrapes it. */
   async metrics(
     authorization?: string,
+    port: "metrics" | "webhook" = "metrics",
   ): Promise<{ status: number; type: string | null; text: string }> {
-    const response = await fetch(
-      this.webhookUrl.replace("/api/github/webhooks", "/metrics"),
-      authorization ? { headers: { authorization } } : {},
-    );
+    const url =
+      port === "webhook"
+        ? this.webhookUrl.replace("/api/github/webhooks", "/metrics")
+        : `http://127.0.0.1:${this.metricsServer.port}/metrics`;
+    const response = await fetch(url, authorization ? { headers: { authorization } } : {});
     return {
       status: response.status,
       type: response.headers.get("content-type"),
@@ -292,15 +310,6 @@ export function useAppHarness(options: HarnessOptions = {}): AppHarness {
       return typeof value === "function" ? value.bind(current) : value;
     },
   });
-}
-
-/** Probot's Server reads port 0 as "unset" and takes 3000, which parallel test files share. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** Only this harness's keys: the Redis server is shared and never flushed. */

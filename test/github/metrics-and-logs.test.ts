@@ -69,7 +69,10 @@ describe("logs", () => {
 describe("/metrics with ARCHDRIFT_METRICS_TOKEN", () => {
   const guarded = useAppHarness({ metricsToken: "metrics-token-for-prometheus" });
 
-  it("is served on the webhook port to the bearer of the token only", async () => {
+  it("is served on its own port to the bearer of the token only, never on the webhook's", async () => {
+    const webhookPort = await guarded.metrics("Bearer metrics-token-for-prometheus", "webhook");
+    expect(webhookPort.status).toBe(404);
+    expect(webhookPort.text).not.toContain("archdrift_");
     const refused = await guarded.metrics();
     expect(refused.status).toBe(401);
     expect(refused.text).not.toContain("archdrift_");
