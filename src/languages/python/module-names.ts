@@ -31,6 +31,13 @@ export const notAModule = {
 const sourceFile = /^(.*)\.(py|pyi)$/;
 // Python identifiers (PEP 3131, close enough): a name that is not one can never be imported.
 const identifier = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+/**
+ * Django's `0001_initial.py` and Alembic's revisions: no import statement can name a module that
+ * starts with a digit, but the framework loads them and they import the application. They are
+ * reviewed as modules of their package under that name, which no importable module can take, and
+ * since nothing imports them they can never close a cycle.
+ */
+const migrationName = /^\p{Nd}[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 
 /**
  * The dotted module name of a repository-relative file under the given source roots (folders,
@@ -61,9 +68,10 @@ function nameOrReason(
   if (isPackage) segments.pop();
   // The root's own __init__.py would be a module with no name: the root is a folder on sys.path.
   if (segments.length === 0) return { reason: notAModule.rootInit };
-  if (!segments.every((segment) => identifier.test(segment))) {
-    return { reason: notAModule.notImportable };
-  }
+  const last = segments.length - 1;
+  const importable = (segment: string, index: number) =>
+    identifier.test(segment) || (index === last && !isPackage && migrationName.test(segment));
+  if (!segments.every(importable)) return { reason: notAModule.notImportable };
   return { id: segments.join("."), isPackage, root };
 }
 
