@@ -1,3 +1,5 @@
+import { loopText } from "../drift/cycle-text.js";
+
 /** Small wording helpers shared by the text and markdown renderers. */
 
 export function formatNumber(value: number): string {
@@ -9,12 +11,12 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
   return `${formatNumber(count)} ${count === 1 ? noun : nouns}`;
 }
 
-/** `a → b → c → a`: the loop is closed even when the drift step lists each module once. */
+/**
+ * `a → b → c → a`: the loop is closed even when the drift step lists each module once; a long one
+ * is cut in the middle (`a → b → … 9,990 more … → a`) so the finding around it always fits.
+ */
 export function formatCycle(modules: readonly string[]): string {
-  const first = modules[0];
-  if (first === undefined) return "";
-  const closed = modules.length > 1 && modules[modules.length - 1] === first;
-  return (closed ? modules : [...modules, first]).join(" → ");
+  return loopText(modules);
 }
 
 export function formatSeconds(durationMs: number): string {

@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import type { ChangedGraph, DriftReport } from "../drift/drift-report.js";
 import { evaluateDrift } from "../drift/evaluate-drift.js";
+import { existingDrift } from "../drift/existing-drift.js";
 import { edgesMissingFrom, viewOf } from "../drift/graph-view.js";
 import { pairKey } from "../graph/pair-key.js";
-import { emptyGraph, type Graph } from "../graph/graph.js";
+import type { Graph } from "../graph/graph.js";
 import type { Classifier } from "../drift/classifier.js";
 import { changedPaths } from "../workspace/changed-paths.js";
 import { forkPoint as forkPointOf } from "../workspace/fork-point.js";
@@ -16,14 +17,6 @@ import { loadPolicy, type ConfigSource } from "./load-policy.js";
 import { reviewCoverage } from "./review-coverage.js";
 import { reviewGraphs } from "./review-graphs.js";
 import { skippedFileWarnings } from "./skipped-files.js";
-
-/** Rules about what a change adds; listing them for the base alone would only be noise. */
-const changeOnlyRules: ReadonlySet<string> = new Set([
-  "new-domain-coupling",
-  "coupling-growth",
-  "cycle-broken",
-  "coupling-removed",
-]);
 
 export interface ReviewRequest {
   readonly repoDir: string;
@@ -76,14 +69,13 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     bounds: { maxParseMs: request.maxParseMs, signal: request.signal },
   });
   const classify = classifierFor(loaded.policy, [graphs.base, graphs.head], graphs.workspaces);
-  const baseFindings = evaluateDrift(emptyGraph, graphs.base, loaded.policy, classify);
   const findings = evaluateDrift(graphs.base, graphs.head, loaded.policy, classify);
   return {
     base: { ref: request.base ?? "(empty)", sha: baseCommit?.sha ?? base.sha },
     head: { ref: request.head, sha: headSha },
     ...(forkPoint === undefined ? {} : { mergeBase: forkPoint }),
     findings,
-    existing: baseFindings.filter((finding) => !changeOnlyRules.has(finding.rule)),
+    existing: existingDrift(graphs.base, loaded.policy, classify),
     warnings: [...skippedFileWarnings(head, loaded.policy), ...graphs.head.warnings],
     changed: changedGraph(graphs.base, graphs.head, classify),
     stats: {
