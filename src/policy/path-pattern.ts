@@ -1,19 +1,16 @@
-import picomatch from "picomatch";
+import { compileGlob, isGlob, type GlobMatcher } from "./glob-matcher.js";
 
 /**
  * How a config path selects files, the same for domains, interfaces, forbidden rules and ignores:
  * a plain path selects that file or folder and everything below it (`src/shop/orders` also selects
  * the module file `src/shop/orders.py`); a glob selects the paths it matches and everything below
- * a folder it matches, so a trailing `/**` is optional. `""` selects everything.
+ * a folder it matches, so a trailing `/**` is optional. `""` selects everything. Globs are matched
+ * in time linear in the path's length (see `glob-matcher.ts`).
  */
 export function matchesPathPattern(path: string, pattern: string): boolean {
   const compiled = compile(pattern);
   if (compiled.literal) return matchesLiteral(path, pattern);
-  if (compiled.match(path)) return true;
-  for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", slash + 1)) {
-    if (compiled.match(path.slice(0, slash))) return true;
-  }
-  return false;
+  return compiled.match(path);
 }
 
 /** The fixed folder prefix of a pattern: the pattern itself, or the part of a glob before any wildcard. */
@@ -31,7 +28,7 @@ export function patternSpecificity(pattern: string): number {
 interface Compiled {
   readonly literal: boolean;
   readonly base: string;
-  readonly match: (path: string) => boolean;
+  readonly match: GlobMatcher;
 }
 
 /** Compiled globs, shared: classification asks the same few patterns about thousands of modules. */
@@ -48,14 +45,14 @@ function compile(pattern: string): Compiled {
 }
 
 function compileUncached(pattern: string): Compiled {
-  const scan = picomatch.scan(pattern);
-  if (!scan.isGlob) return { literal: true, base: pattern, match: (path) => path === pattern };
-  try {
-    return { literal: false, base: scan.base, match: picomatch(pattern, { dot: true }) };
-  } catch {
-    // picomatch rejects a few malformed globs; such a pattern simply selects nothing.
-    return { literal: false, base: scan.base, match: () => false };
-  }
+  if (!isGlob(pattern)) return { literal: true, base: pattern, match: (path) => path === pattern };
+  const segments = pattern.split("/");
+  const fixed = segments.findIndex((segment) => isGlob(segment));
+  return {
+    literal: false,
+    base: segments.slice(0, fixed).join("/"),
+    match: compileGlob(pattern, true),
+  };
 }
 
 function matchesLiteral(path: string, pattern: string): boolean {

@@ -87,7 +87,7 @@ function withoutUndefined(setting: {
 }
 
 /**
- * Excludes are read with plain picomatch by the file lister, where `legacy` would match only a
+ * Excludes are matched as plain globs by the file lister, where `legacy` would match only a
  * file of that name; a user naming a folder (or a glob that matches folders) means what is in it.
  */
 function withContents(pattern: string): string[] {

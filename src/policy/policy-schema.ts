@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { globProblem } from "./glob-matcher.js";
 import { normalizeRepoPath } from "./normalize-repo-path.js";
 import { ruleIds, type RuleId } from "./policy.js";
 
@@ -54,6 +55,10 @@ const repoPath = (what: string) =>
     .refine((text) => text.trim() !== "", { error: "must not be empty" })
     .refine((text) => normalizeRepoPath(text) !== undefined, {
       error: "must be relative to the repository root (no leading / and no .. above it)",
+    })
+    .superRefine((text, context) => {
+      const problem = globProblem(text);
+      if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
     });
 
 const pathOrPaths = (what: string) =>

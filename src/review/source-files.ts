@@ -1,5 +1,5 @@
-import picomatch from "picomatch";
 import type { Language } from "../graph/graph.js";
+import { compileGlobs } from "../policy/glob-matcher.js";
 import type { Policy } from "../policy/policy.js";
 import type { TreeEntry } from "../workspace/tree-entry.js";
 
@@ -24,7 +24,7 @@ export interface SourceFiles {
 }
 
 export function sourceFiles(files: readonly TreeEntry[], policy: Policy): SourceFiles {
-  const excluded = picomatch([...policy.exclude], { dot: true });
+  const excluded = compileGlobs(policy.exclude);
   const wanted = (language: Language): boolean =>
     !policy.languages || policy.languages.includes(language);
   const paths = files.map((entry) => entry.path).filter((path) => !excluded(path));

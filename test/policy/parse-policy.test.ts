@@ -268,6 +268,15 @@ describe("parsePolicy: errors name the line", () => {
     ]);
   });
 
+  test("globs the matcher would not read as meant: negation and extended globs", () => {
+    expect(
+      errors('exclude: ["!src/keep/**"]\nforbidden:\n  - { from: "src/@(a|b)", to: src/c }\n'),
+    ).toEqual([
+      `${file}:1: exclude[0] must not start with ! (list what to select, not what to skip), got "!src/keep/**"`,
+      `${file}:3: forbidden[0].from must not use extended globs such as @(a|b) (use {a,b} for alternatives), got "src/@(a|b)"`,
+    ]);
+  });
+
   test("a domain of the wrong shape", () => {
     expect(errors("domains:\n  orders:\n    path: 3\n  users: 4\n")).toEqual([
       `${file}:3: domains.orders.path must be a folder, file or glob or a list of them, got a number`,
