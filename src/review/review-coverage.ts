@@ -1,7 +1,7 @@
-import picomatch from "picomatch";
 import type { Coverage, ExcludedFiles, UnreviewedFiles } from "../drift/coverage.js";
 import type { Graph } from "../graph/graph.js";
 import { defaultExcludes } from "../policy/default-policy.js";
+import { compileGlob, compileGlobs } from "../policy/glob-matcher.js";
 import type { Policy } from "../policy/policy.js";
 import type { Snapshot } from "../workspace/snapshot.js";
 import { sourceLanguageOf } from "./source-files.js";
@@ -48,17 +48,15 @@ export function reviewCoverage(snapshot: Snapshot, policy: Policy, graph: Graph)
 
 /** The first `exclude` pattern (or the `languages` key) that leaves a path out, if any. */
 function excludingRule(policy: Policy): (path: string) => string | undefined {
-  const any = picomatch([...policy.exclude], { dot: true });
-  const each = policy.exclude.map((pattern) => ({
-    pattern,
-    test: picomatch(pattern, { dot: true }),
-  }));
+  // Globs without backtracking (see glob-matcher.ts): the paths come from the pull request.
+  const any = compileGlobs(policy.exclude);
+  const each = policy.exclude.map((pattern) => ({ pattern, test: compileGlob(pattern) }));
   return (path) => {
     const language = sourceLanguageOf(path);
     if (language !== undefined && policy.languages && !policy.languages.includes(language)) {
       return "languages";
     }
-    // One combined test first: most files match no pattern, and those cost one regex.
+    // One combined test first: most files match no pattern, and those split the path once.
     if (!any(path)) return undefined;
     const pattern = each.find(({ test }) => test(path))?.pattern;
     return pattern === undefined ? undefined : asWritten(pattern, policy.exclude);
