@@ -27,6 +27,8 @@ export const defaultExcludes: readonly string[] = [
   "**/*.test.*",
   "**/*.spec.*",
   "**/test_*.py",
+  "**/*_test.py",
+  "**/tests.py",
   "**/conftest.py",
   "**/node_modules/**",
   "**/.venv/**",

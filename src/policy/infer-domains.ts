@@ -58,7 +58,7 @@ function pythonCandidates(modules: readonly ModuleNode[]): Candidate[] {
   }
   const descend = byRoot.size === 1 && services.size === 0;
   const packages = [...byRoot].flatMap(([root, paths]) =>
-    domainFolders(paths, descend).map((folder) => ({
+    domainFolders(paths, descend, true).map((folder) => ({
       folder: join(root, folder),
       qualified: folder.split("/").join("."),
     })),
@@ -86,24 +86,39 @@ function javascriptCandidates(
 }
 
 /**
- * The folders (relative to the paths' common base) that become domains. A lone top-level folder
- * is a wrapper, not an architecture: descend into it, and on through folders that only wrap one
- * other folder (`acme/shop/` namespace packages).
+ * The folders (relative to the paths' common base) that become domains. A top-level folder that
+ * holds most of the code is the product, not one part of it: descend into it, and on through
+ * folders that only wrap one other folder (`acme/shop/` namespace packages). What sits beside it
+ * (a `scripts/` folder next to the package) stays a domain of its own and does not stop the descent.
+ * JavaScript descends only into a lone folder (`byMajority` false).
  */
-function domainFolders(paths: readonly string[], descendSingle: boolean): string[] {
+function domainFolders(paths: readonly string[], descend: boolean, byMajority = false): string[] {
   let prefix = "";
   let level = contentsOf(paths, prefix);
-  const [only] = level.folders;
-  if (descendSingle && level.folders.length === 1 && only !== undefined) {
-    prefix = only;
+  const main = descend ? mainFolder(paths, level.folders, byMajority) : undefined;
+  if (main === undefined) return level.folders;
+  const beside = level.folders.filter((folder) => folder !== main);
+  prefix = main;
+  level = contentsOf(paths, prefix);
+  while (level.folders.length === 1 && !level.hasModules) {
+    prefix = join(prefix, level.folders[0] ?? "");
     level = contentsOf(paths, prefix);
-    while (level.folders.length === 1 && !level.hasModules) {
-      prefix = join(prefix, level.folders[0] ?? "");
-      level = contentsOf(paths, prefix);
-    }
-    if (level.folders.length === 0) return [prefix];
   }
-  return level.folders.map((folder) => join(prefix, folder));
+  const inside = level.folders.length === 0 ? [prefix] : level.folders.map((f) => join(prefix, f));
+  return [...inside, ...beside];
+}
+
+/** The lone top-level folder, or (`byMajority`) the one holding more than half of the modules. */
+function mainFolder(
+  paths: readonly string[],
+  folders: readonly string[],
+  byMajority: boolean,
+): string | undefined {
+  if (folders.length === 1) return folders[0];
+  if (!byMajority) return undefined;
+  const counts = folders.map((folder) => paths.filter((path) => isWithin(path, folder)).length);
+  const most = Math.max(0, ...counts);
+  return most * 2 > paths.length ? folders[counts.indexOf(most)] : undefined;
 }
 
 /** The subfolders directly under `prefix`, and whether it holds modules beyond its package marker. */

@@ -23,6 +23,25 @@ describe("inferDomains for Python", () => {
     expect(inferDomains(modules)[0]?.interface).toEqual([]);
   });
 
+  test("the package holding most of the code is descended into, whatever sits beside it", () => {
+    const modules = [
+      py("wagtail/__init__.py"),
+      py("wagtail/admin/__init__.py"),
+      py("wagtail/admin/views.py"),
+      py("wagtail/images/models.py"),
+      py("wagtail/snippets/models.py"),
+      py("wagtail/utils/setup.py"),
+      py("scripts/get_translator_credits.py"),
+    ];
+    expect(names(inferDomains(modules))).toEqual([
+      ["scripts", "scripts"],
+      ["admin", "wagtail/admin"],
+      ["images", "wagtail/images"],
+      ["snippets", "wagtail/snippets"],
+      ["utils", "wagtail/utils"],
+    ]);
+  });
+
   test("several top-level packages are the domains", () => {
     const modules = [
       py("orders/__init__.py"),

@@ -130,6 +130,46 @@ describe("inferPythonRoots from packaging metadata", () => {
   });
 });
 
+describe("inferPythonRoots where packaging lives", () => {
+  test("a setup.py inside a package is a module, not metadata", () => {
+    const files = ["wagtail/__init__.py", "wagtail/utils/__init__.py", "wagtail/utils/setup.py"];
+    const metadata = new Map([
+      ["setup.py", "from setuptools import setup\nsetup(name='wagtail')\n"],
+      ["wagtail/utils/setup.py", "from setuptools import find_packages\nfind_packages('.')\n"],
+    ]);
+    expect(inferPythonRoots(files, metadata)).toEqual([""]);
+  });
+
+  test("services/* are roots without any metadata, shared/ beside them from the repository root", () => {
+    const files = [
+      "shared/db.py",
+      "services/users/app/models.py",
+      "services/orders/src/app/models.py",
+      "services/orders/tools/x.py",
+    ];
+    expect(inferPythonRoots(files, new Map())).toEqual([
+      "",
+      "services/orders/src",
+      "services/users",
+    ]);
+  });
+
+  test("a Dockerfile or requirements.txt marks a service folder, but not inside a package", () => {
+    const files = [
+      "billing/app/main.py",
+      "web/app/main.py",
+      "shop/__init__.py",
+      "shop/project_template/manage.py",
+    ];
+    const markers = [
+      "billing/Dockerfile",
+      "web/requirements-dev.txt",
+      "shop/project_template/Dockerfile",
+    ];
+    expect(inferPythonRoots(files, new Map(), markers)).toEqual(["", "billing", "web"]);
+  });
+});
+
 describe("inferPythonRoots in a monorepo", () => {
   test("two pyproject.toml, each relative to its folder", () => {
     const files = [
