@@ -15,6 +15,7 @@ import { classifierFor } from "./classifier-for.js";
 import type { GraphCache } from "./graph-cache.js";
 import { loadPolicy, type ConfigSource } from "./load-policy.js";
 import { reviewCoverage } from "./review-coverage.js";
+import { renamedBase } from "./renamed-base.js";
 import { reviewGraphs } from "./review-graphs.js";
 import { skippedFileWarnings } from "./skipped-files.js";
 
@@ -69,15 +70,19 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     bounds: { maxParseMs: request.maxParseMs, signal: request.signal },
   });
   const classify = classifierFor(loaded.policy, [graphs.base, graphs.head], graphs.workspaces);
-  const findings = evaluateDrift(graphs.base, graphs.head, loaded.policy, classify);
+  const baseGraph =
+    forkPoint === undefined
+      ? graphs.base
+      : await renamedBase(request.repoDir, { base: forkPoint, head: headSha }, graphs);
+  const findings = evaluateDrift(baseGraph, graphs.head, loaded.policy, classify);
   return {
     base: { ref: request.base ?? "(empty)", sha: baseCommit?.sha ?? base.sha },
     head: { ref: request.head, sha: headSha },
     ...(forkPoint === undefined ? {} : { mergeBase: forkPoint }),
     findings,
-    existing: existingDrift(graphs.base, loaded.policy, classify),
+    existing: existingDrift(baseGraph, loaded.policy, classify),
     warnings: [...skippedFileWarnings(head, loaded.policy), ...graphs.head.warnings],
-    changed: changedGraph(graphs.base, graphs.head, classify),
+    changed: changedGraph(baseGraph, graphs.head, classify),
     stats: {
       modules: graphs.head.modules.length,
       edges: graphs.head.edges.length,

@@ -1,0 +1,61 @@
+import type { Graph, ModuleNode } from "./graph.js";
+
+/** A file git saw move between two commits (repository-relative paths). */
+export interface PathRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Base module id → the id the head gives the same file, for files renamed or moved between the
+ * two commits. A rename onto a name the base still gives another module is left out: mapping it
+ * would merge two modules into one.
+ */
+export function moduleRenames(
+  base: Graph,
+  head: Graph,
+  renames: readonly PathRename[],
+): ReadonlyMap<string, string> {
+  if (renames.length === 0) return new Map();
+  const baseIdOf = idsByPath(base.modules);
+  const headIdOf = idsByPath(head.modules);
+  const mapped = new Map<string, string>();
+  for (const rename of renames) {
+    const from = baseIdOf.get(rename.from);
+    const to = headIdOf.get(rename.to);
+    if (from !== undefined && to !== undefined && from !== to) mapped.set(from, to);
+  }
+  const baseIds = new Set(base.modules.map((module) => module.id));
+  const taken = new Set<string>();
+  for (const [from, to] of mapped) {
+    const clashes = (baseIds.has(to) && !mapped.has(to)) || taken.has(to);
+    if (clashes) mapped.delete(from);
+    else taken.add(to);
+  }
+  return mapped;
+}
+
+/**
+ * The graph with modules renamed (`moduleRenames`): the base as the head names it, so that a
+ * module that only moved is the same module, its imports the same imports, and a cycle whose
+ * members were only renamed the same cycle. Paths, files and lines stay the base's.
+ */
+export function renameModules(graph: Graph, renames: ReadonlyMap<string, string>): Graph {
+  if (renames.size === 0) return graph;
+  const nameOf = (id: string): string => renames.get(id) ?? id;
+  return {
+    ...graph,
+    modules: graph.modules.map((module) =>
+      renames.has(module.id) ? { ...module, id: nameOf(module.id) } : module,
+    ),
+    edges: graph.edges.map((edge) =>
+      renames.has(edge.from) || renames.has(edge.to)
+        ? { ...edge, from: nameOf(edge.from), to: nameOf(edge.to) }
+        : edge,
+    ),
+  };
+}
+
+function idsByPath(modules: readonly ModuleNode[]): Map<string, string> {
+  return new Map(modules.map((module) => [module.path, module.id]));
+}
