@@ -7,6 +7,7 @@ import { RedisCheckRunSlots } from "../jobs/redis-check-run-slots.js";
 import type { QueuedJob, ReviewQueue } from "../jobs/review-queue.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { metrics } from "../metrics/archdrift-metrics.js";
+import { CheckRunAnnouncer } from "./check-run-announcer.js";
 import { createQueuedCheckRun } from "./check-runs.js";
 import type { GitHubOctokit } from "./github-octokit.js";
 import { reviewHandlers } from "./review-handlers.js";
@@ -47,9 +48,10 @@ export interface Delivery {
   readonly payload: unknown;
 }
 
-/** What became of a delivery: reviews queued, or why nothing was. */
+/** What became of a delivery: reviews queued, live ones joined, or why nothing was done. */
 export interface Receipt {
   readonly queued: number;
+  readonly joined?: number;
   readonly ignored?: string;
 }
 
@@ -93,15 +95,15 @@ export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
               work.target,
               work.pullNumbers,
             );
-      return { queued: await intake.accept(delivery.id, targets, log) };
+      return intake.accept(delivery.id, targets, log);
     },
     drained: async () => {
-      await intake?.settled();
+      await intake?.announcer.settled();
       await queue?.drained();
     },
     close: async (graceMs) => {
-      await intake?.settled();
-      await queue?.close(graceMs);
+      // Both within the one grace period: neither waits for the other's GitHub writes.
+      await Promise.all([intake?.announcer.close(graceMs), queue?.close(graceMs)]);
       await slots?.close();
     },
   };
@@ -127,24 +129,29 @@ function queueFor(
 }
 
 /**
- * What the webhook does: claim the delivery, queue its job, answer. The job is queued before the
- * answer, so once GitHub hears 200 the review survives this process dying. Creating the queued
- * check run is a content-creating request that Octokit's throttle spaces a second apart, so 50
- * pushes at once would hold GitHub's delivery past its 10-second limit: it runs after the answer,
- * and if it fails or this process dies first, the worker creates the check run when the job starts.
+ * What the webhook does: claim the delivery, join a live review of the same head SHA or queue a
+ * job, answer. The job is queued before the answer, so once GitHub hears 200 the review survives
+ * this process dying. Its check run is announced after the answer, in the installation's own lane;
+ * if that fails or this process dies first, the worker creates it when the job starts.
  */
 class Intake {
-  private readonly pending = new Set<Promise<void>>();
+  readonly announcer: CheckRunAnnouncer;
 
   constructor(
     private readonly queue: ReviewQueue<ReviewJob>,
-    private readonly checkRuns: CheckRunSlots,
-    private readonly app: Probot,
-  ) {}
+    checkRuns: CheckRunSlots,
+    app: Probot,
+  ) {
+    this.announcer = new CheckRunAnnouncer((job) => createCheckRun(job, checkRuns, app));
+  }
 
-  /** How many reviews were queued: none for a redelivery. */
-  async accept(deliveryId: string, targets: readonly ReviewTarget[], log: Logger): Promise<number> {
+  async accept(
+    deliveryId: string,
+    targets: readonly ReviewTarget[],
+    log: Logger,
+  ): Promise<Receipt> {
     let queued = 0;
+    let joined = 0;
     for (const target of targets) {
       const id = `${deliveryId}:${target.headSha}`;
       // Claimed before anything exists: a second copy must not queue a second review.
@@ -152,18 +159,19 @@ class Intake {
         log.info("redelivered webhook ignored");
         continue;
       }
-      const job = { key: targetKey(target), id, data: { target, deliveryId } };
+      const key = targetKey(target);
+      const holder = await this.queue.join(`${key}@${target.headSha}#${target.event}`, id);
+      if (holder !== undefined) {
+        log.info({ key, joined: holder }, "delivery joined the live review of its head SHA");
+        joined++;
+        continue;
+      }
+      const job = { key, id, data: { target, deliveryId } };
       await this.enqueue(job);
       queued++;
-      const task = this.createCheckRun(job, log).finally(() => this.pending.delete(task));
-      this.pending.add(task);
+      this.announcer.announce(job);
     }
-    return queued;
-  }
-
-  /** Resolves once every accepted delivery's check run was created, or failed to be. */
-  async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    return { queued, joined };
   }
 
   /** A job that cannot be queued fails the delivery, so GitHub shows it and can redeliver it. */
@@ -176,22 +184,26 @@ class Intake {
     await this.queue.release(job.id);
     throw new Error("archdrift is shutting down and takes no new reviews");
   }
+}
 
-  /** Through the installation's own Octokit: its writes queue behind its own, no one else's. */
-  private async createCheckRun(job: QueuedJob<ReviewJob>, parent: Logger): Promise<void> {
-    const log = parent.child({ key: job.key });
-    try {
-      const target = job.data.target;
-      const octokit = (await this.app.auth(target.installationId)) as GitHubOctokit;
-      const checkRunId = await this.checkRuns.ensure(job.id, () =>
-        createQueuedCheckRun(octokit, target, job.id),
-      );
-      log.info({ checkRunId }, "review queued");
-    } catch (error) {
-      log.warn(
-        { err: error instanceof Error ? error.message : String(error) },
-        "check run not created; the job creates it when it starts",
-      );
-    }
+/** Through the installation's own Octokit: its writes queue behind its own, no one else's. */
+async function createCheckRun(
+  job: QueuedJob<ReviewJob>,
+  checkRuns: CheckRunSlots,
+  app: Probot,
+): Promise<void> {
+  const target = job.data.target;
+  const log = app.log.child({ deliveryId: job.data.deliveryId, key: job.key });
+  try {
+    const octokit = (await app.auth(target.installationId)) as GitHubOctokit;
+    const checkRunId = await checkRuns.ensure(job.id, () =>
+      createQueuedCheckRun(octokit, target, job.id),
+    );
+    log.info({ checkRunId }, "review queued");
+  } catch (error) {
+    log.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      "check run not created; the job creates it when it starts",
+    );
   }
 }

@@ -100,7 +100,9 @@ async function route(
     answer(
       response,
       200,
-      receipt.ignored ? `ignored: ${receipt.ignored}` : `queued ${receipt.queued}`,
+      receipt.ignored
+        ? `ignored: ${receipt.ignored}`
+        : `queued ${receipt.queued}, joined ${receipt.joined ?? 0}`,
     );
   } catch (error) {
     if (error instanceof MalformedEvent)

@@ -4,6 +4,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { QueuedJob, ReviewQueue } from "./review-queue.js";
 import {
+  aliveSeconds,
   bullmqJobId,
   connectRedisFailingFast,
   queueKeys,
@@ -15,6 +16,13 @@ import {
 const finishedJobs = { age: 24 * 3600, count: 10_000 };
 const pollMs = 100;
 const connectWaitMs = 2_000;
+// Atomic, so ten deliveries of one head SHA at ten webhook servers make one job between them.
+const joinOrHold = `
+local holder = redis.call("get", KEYS[1])
+if holder and redis.call("exists", ARGV[3] .. holder) == 1 then return holder end
+redis.call("set", KEYS[1], ARGV[1], "EX", ARGV[2])
+redis.call("set", ARGV[3] .. ARGV[1], "1", "EX", ARGV[2])
+return false`;
 
 /**
  * The webhook side of the Redis queue: it only enqueues. Supersession works Kodiak-style: each
@@ -59,7 +67,21 @@ export class BullmqQueue<T> implements ReviewQueue<T> {
 
   async release(id: string): Promise<void> {
     await this.connected();
-    await this.redis.del(this.keys.seen(id));
+    await this.redis.del(this.keys.seen(id), this.keys.alive(id));
+  }
+
+  async join(liveKey: string, id: string): Promise<string | undefined> {
+    await this.connected();
+    const alivePrefix = this.keys.alive("");
+    const holder = await this.redis.eval(
+      joinOrHold,
+      1,
+      this.keys.holder(liveKey),
+      id,
+      aliveSeconds,
+      alivePrefix,
+    );
+    return typeof holder === "string" ? holder : undefined;
   }
 
   /**

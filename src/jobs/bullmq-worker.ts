@@ -51,8 +51,9 @@ export class BullmqWorker<T> {
     );
     this.worker.on("error", (error) => options.onError?.(error));
     this.worker.on("failed", (job, error) => {
-      if (job && stalledForGood.test(error.message))
-        void this.handlers.failed(job.data, error).catch(() => undefined);
+      if (!job || !stalledForGood.test(error.message)) return;
+      void this.redis.del(this.keys.alive(job.data.id)).catch(() => undefined);
+      void this.handlers.failed(job.data, error).catch(() => undefined);
     });
   }
 
@@ -88,11 +89,13 @@ export class BullmqWorker<T> {
       () => void ensureLatest().catch(() => undefined),
       this.options.supersedeCheckMs ?? 5_000,
     );
+    let handedBack = false;
     try {
       await ensureLatest();
       await this.handlers.run(queued, abort.signal, ensureLatest);
     } catch (error) {
       if (abort.signal.reason instanceof QueueShutdown) {
+        handedBack = true;
         await job.moveToWait(token);
         throw new WaitingError();
       }
@@ -101,6 +104,8 @@ export class BullmqWorker<T> {
         : this.handlers.failed(queued, error));
     } finally {
       clearInterval(poll);
+      // Ended: a later delivery of the same head SHA makes a new review instead of joining this one.
+      if (!handedBack) await this.redis.del(this.keys.alive(queued.id)).catch(() => undefined);
     }
   }
 }

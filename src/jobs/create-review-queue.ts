@@ -29,6 +29,7 @@ export function createReviewQueue<T>(
     add: (job) => queue.add(job),
     claim: (id) => queue.claim(id),
     release: (id) => queue.release(id),
+    join: (liveKey, id) => queue.join(liveKey, id),
     depth: () => queue.depth(),
     drained: () => queue.drained(),
     close: async (graceMs) => {

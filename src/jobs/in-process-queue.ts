@@ -18,6 +18,11 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
   private readonly waiting = new Map<string, { job: QueuedJob<T>; since: number }>();
   private readonly running = new Map<string, Running<T>>();
   private readonly seen = new Set<string>();
+  /** Ids of jobs waiting or running, and which holds each live key (see `join`). */
+  private readonly live = new Set<string>();
+  private readonly holders = new Map<string, string>();
+  /** Check runs of superseded jobs being completed, off the webhook's path. */
+  private readonly aftermath = new Set<Promise<void>>();
   private readonly idle: (() => void)[] = [];
   private closing = false;
 
@@ -32,7 +37,11 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
     const replaced = this.waiting.get(job.key);
     this.waiting.delete(job.key);
     this.waiting.set(job.key, { job, since: Date.now() });
-    if (replaced) await this.handlers.superseded(replaced.job);
+    this.live.add(job.id);
+    if (replaced) {
+      this.live.delete(replaced.job.id);
+      this.track(this.handlers.superseded(replaced.job));
+    }
     this.running.get(job.key)?.abort.abort(new Error("superseded by a newer push"));
     this.pump();
     return true;
@@ -46,6 +55,19 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
 
   async release(id: string): Promise<void> {
     this.seen.delete(id);
+    this.live.delete(id);
+  }
+
+  async join(liveKey: string, id: string): Promise<string | undefined> {
+    const holder = this.holders.get(liveKey);
+    if (holder !== undefined && this.live.has(holder)) return holder;
+    this.holders.delete(liveKey);
+    this.holders.set(liveKey, id);
+    // Live from now, before its job is added: a delivery arriving in between joins it.
+    this.live.add(id);
+    if (this.holders.size > this.rememberedIds)
+      this.holders.delete(this.holders.keys().next().value!);
+    return undefined;
   }
 
   async depth(): Promise<number> {
@@ -57,8 +79,14 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
   }
 
   async drained(): Promise<void> {
-    if (this.waiting.size === 0 && this.running.size === 0) return;
-    await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.waiting.size > 0 || this.running.size > 0)
+      await new Promise<void>((resolve) => this.idle.push(resolve));
+    while (this.aftermath.size > 0) await Promise.allSettled([...this.aftermath]);
+  }
+
+  private track(task: Promise<void>): void {
+    const tracked = task.catch(() => undefined).finally(() => this.aftermath.delete(tracked));
+    this.aftermath.add(tracked);
   }
 
   /** Keeps working through the queue for `graceMs`, then interrupts whatever is left. */
@@ -106,6 +134,7 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
       await this.settle(job, abort.signal, error).catch(() => undefined);
     } finally {
       this.running.delete(job.key);
+      this.live.delete(job.id);
       this.pump();
       if (this.waiting.size === 0 && this.running.size === 0)
         this.idle.splice(0).forEach((resolve) => resolve());

@@ -25,10 +25,17 @@ export function queueKeys(options: RedisQueueOptions) {
     seen: (id: string) => `${base}:seen:${id}`,
     /** The id of the newest job for a pull request: older jobs check it and stand down. */
     latest: (key: string) => `${base}:latest:${key}`,
+    /** Which job holds a live key (head SHA and trigger): later deliveries join it. */
+    holder: (liveKey: string) => `${base}:holder:${liveKey}`,
+    /** Exists while a job waits or runs; its worker deletes it when the job ends. */
+    alive: (id: string) => `${base}:alive:${id}`,
     /** A job's check run id, or who is creating it (see `RedisCheckRunSlots`). */
     checkRun: (id: string) => `${base}:check-run:${id}`,
   };
 }
+
+/** A job whose worker vanished without ending it stops being joined after this long. */
+export const aliveSeconds = 6 * 3600;
 
 /** BullMQ refuses custom job ids with a colon; ours join the delivery id and head SHA with one. */
 export function bullmqJobId(id: string): string {

@@ -13,7 +13,10 @@ export interface QueueHandlers<T> {
    * it right before publishing, so an older result never lands over a newer one.
    */
   run(job: QueuedJob<T>, signal: AbortSignal, ensureLatest: () => Promise<void>): Promise<void>;
-  /** Told when a job is dropped for a newer one, so its check run can still be completed. */
+  /**
+   * Told when a job is dropped for a newer one, so its check run can still be completed. Not
+   * awaited by `add`: that GitHub write happens after the webhook was answered.
+   */
   superseded(job: QueuedJob<T>): Promise<void>;
   failed(job: QueuedJob<T>, error: unknown): Promise<void>;
   /** The process stops and cannot hand the job to another one (the in-process queue only). */
@@ -31,6 +34,11 @@ export interface ReviewQueue<T> {
   claim(id: string): Promise<boolean>;
   /** Gives a claim back when its job could not be queued, so a redelivery is acted on. */
   release(id: string): Promise<void>;
+  /**
+   * The id of the live job (waiting or running) that already holds `liveKey` (a head SHA and its
+   * trigger), else undefined after making `id` its holder: a delivery that finds one joins it.
+   */
+  join(liveKey: string, id: string): Promise<string | undefined>;
   /** Jobs waiting for a worker. */
   depth(): Promise<number>;
   /** Resolves when nothing waits and nothing runs: for tests and graceful shutdown. */

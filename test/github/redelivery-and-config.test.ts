@@ -39,6 +39,20 @@ describe("re-runs and redeliveries", () => {
     expect(harness.github.reviews).toHaveLength(1);
   });
 
+  it("makes one check run for one head SHA delivered under ten delivery ids at once", async () => {
+    const pull = { number: 8, ...(await pushPullRequest(8, sampleBase, samplePullRequest)) };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        harness.pullRequestEvent(n % 2 ? "opened" : "reopened", pull, `delivery-same-${n}`),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    expect(answers.filter((answer) => answer.body.includes("queued 1"))).toHaveLength(1);
+    await harness.settled();
+    expect(harness.github.runsFor(pull.headSha)).toHaveLength(1);
+    expect(harness.github.reviews).toHaveLength(1);
+  });
+
   it("still reviews a delivery whose check run could not be created when it arrived", async () => {
     const pull = { number: 7, ...(await pushPullRequest(7, sampleBase, samplePullRequest)) };
     // Octokit tries four times in all; every try the webhook side makes gets a 500.

@@ -107,6 +107,26 @@ describe("BullmqQueue and BullmqWorker on Redis", () => {
     }
   });
 
+  it("makes one holder of a head SHA among ten deliveries at four servers, until it ends", async () => {
+    const others = [1, 2, 3].map(() => new BullmqQueue<{ ms: number }>({ url: redisUrl, prefix }));
+    try {
+      const servers = [queue, ...others];
+      const ids = Array.from({ length: 10 }, (_, n) => `d${n}:abc`);
+      const holders = await Promise.all(
+        ids.map((id, n) => servers[n % servers.length]!.join("pr-1@abc#pull_request", id)),
+      );
+      const made = ids.filter((_, n) => holders[n] === undefined);
+      expect(made).toHaveLength(1);
+      expect(new Set(holders.filter(Boolean))).toEqual(new Set(made));
+      // The holder's job ended (its worker deletes the marker): the next delivery makes a new one.
+      await redis.del(`${prefix}:reviews:alive:${made[0]}`);
+      expect(await others[0]!.join("pr-1@abc#pull_request", "d11:abc")).toBeUndefined();
+      expect(await queue.join("pr-1@abc#pull_request", "d12:abc")).toBe("d11:abc");
+    } finally {
+      await Promise.all(others.map((other) => other.close()));
+    }
+  });
+
   it("runs a job added twice under one id once", async () => {
     await startWorker();
     const job = { key: "acme/shop#pull:2", id: "d2:bbb", data: { ms: 10 } };

@@ -49,6 +49,39 @@ describe("InProcessQueue", () => {
     expect(await queue.claim("d1")).toBe(false);
   });
 
+  it("lets deliveries of a head SHA join its live job, and make a new one once it ended", async () => {
+    const { queue, log } = queueWith();
+    const holders = await Promise.all(
+      ["d1", "d2", "d3"].map((id) => queue.join("pr-1@abc#pull_request", id)),
+    );
+    expect(holders).toEqual([undefined, "d1", "d1"]);
+    await queue.add(job("pr-1", "d1"));
+    await tick();
+    expect(await queue.join("pr-1@abc#pull_request", "d4")).toBe("d1");
+    log.release.get("d1")?.();
+    await queue.drained();
+    expect(await queue.join("pr-1@abc#pull_request", "d5")).toBeUndefined();
+  });
+
+  it("does not wait for a superseded job's aftermath to take the newer one", async () => {
+    let finishSuperseded = () => {};
+    const queue = new InProcessQueue<string>(
+      {
+        run: () => new Promise<void>(() => {}),
+        superseded: () => new Promise<void>((resolve) => (finishSuperseded = resolve)),
+        failed: async () => undefined,
+        interrupted: async () => undefined,
+      },
+      0 + 1,
+    );
+    await queue.add(job("pr-1", "a"));
+    await queue.add(job("pr-2", "b"));
+    await queue.add(job("pr-2", "c"));
+    // `add` resolved although completing b's check run has not: the webhook never waits on it.
+    expect(await queue.depth()).toBe(1);
+    finishSuperseded();
+  });
+
   it("aborts a running job when a newer one for the same pull request arrives", async () => {
     const { queue, log } = queueWith();
     await queue.add(job("pr-1", "old"));
