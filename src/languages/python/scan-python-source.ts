@@ -1,5 +1,5 @@
 import { scanImportsFast } from "./fast-scanner/scan-imports-fast.js";
-import type { ParseDeadline } from "./parser/python-parser.js";
+import type { ParseDeadline } from "./parse-deadline.js";
 import type { FileScan } from "./raw-import.js";
 
 /**
@@ -9,7 +9,8 @@ import type { FileScan } from "./raw-import.js";
  * against and the only source of syntax-error warnings.
  * With `maxParseMs`, a file that takes longer throws `ParseTimeoutError`. The fast scanner is one
  * linear pass (about 70 ms for a 1 MB file), so the deadline is enforced where time can run away:
- * in the parser, which is given whatever the scanner left of the budget.
+ * in the parser, which is given whatever the scanner left of the budget, for the parse and for
+ * every walk of its tree afterwards (each linear in the file's size too).
  */
 export function scanPythonSource(text: string, maxParseMs?: number): Promise<FileScan> {
   const started = performance.now();

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Language, Parser, type ParseOptions, type ParseState, type Tree } from "web-tree-sitter";
 import { parsableText } from "../parsable-text.js";
+import { DeadlineCheck, type ParseDeadline } from "../parse-deadline.js";
 import { ParseTimeoutError } from "../parse-timeout-error.js";
 
 let parserPromise: Promise<Parser> | undefined;
@@ -29,21 +30,16 @@ async function createParser(): Promise<Parser> {
   return parser;
 }
 
-export interface ParseDeadline {
-  /** `performance.now()` past which the parse halts. */
-  readonly at: number;
-  readonly limitMs: number;
-}
-
 /**
  * Parses `text` and hands the tree to `use`, freeing the tree's wasm memory afterwards: trees are not
  * garbage collected. `use` also receives the text that was actually parsed (see `parsableText`).
  * Past `deadline` the parse halts and `ParseTimeoutError` is thrown: the parse is synchronous, and a
  * hostile file must not hold the process (and every webhook it should be answering) for long.
+ * `use` gets the same deadline as a `DeadlineCheck`, to tick as it walks the tree.
  */
 export async function withPythonTree<T>(
   text: string,
-  use: (tree: Tree, parsedText: string) => T,
+  use: (tree: Tree, parsedText: string, deadline: DeadlineCheck | undefined) => T,
   deadline?: ParseDeadline,
 ): Promise<T> {
   const parser = await pythonParser();
@@ -56,7 +52,7 @@ export async function withPythonTree<T>(
   }
   if (!tree) throw new Error("tree-sitter-python returned no tree");
   try {
-    return use(tree, parsedText);
+    return use(tree, parsedText, deadline && new DeadlineCheck(deadline));
   } finally {
     tree.delete();
   }

@@ -1,6 +1,7 @@
 import type { Node, Tree } from "web-tree-sitter";
 import type { ImportContext } from "../import-context.js";
 import { lazyKeywordBefore } from "../lazy-keyword.js";
+import type { DeadlineCheck } from "../parse-deadline.js";
 import type { FileScan, PythonEdgeKind, RawImport, ScanWarning } from "../raw-import.js";
 import type { SuppressionComments } from "../suppression-comments.js";
 import { importStatements } from "./import-statements.js";
@@ -11,19 +12,25 @@ import { treeSuppressions } from "./tree-suppressions.js";
 
 /**
  * The imports of one parsed file, before resolution: depends on nothing but the file's text, so the
- * result can be cached by content. `text` must be the text the tree was parsed from.
+ * result can be cached by content. `text` must be the text the tree was parsed from. Every step is
+ * linear in the file's size, and past `deadline` throws `ParseTimeoutError`.
  */
-export function scanImports(tree: Tree, text: string): FileScan {
+export function scanImports(tree: Tree, text: string, deadline?: DeadlineCheck): FileScan {
   const root = tree.rootNode;
   const comments = treeSuppressions(root, text);
   const lazyKeywords = new Set<number>();
   const imports: RawImport[] = [];
-  for (const { node, context } of importStatements(root)) {
+  for (const { node, context } of importStatements(root, deadline)) {
+    deadline?.tick();
     const lazyAt = lazyKeywordBefore(node.startIndex, text);
     if (lazyAt !== undefined) lazyKeywords.add(lazyAt);
-    imports.push(...readImport(node, facts(node, context, lazyAt !== undefined, comments)));
+    // One statement may import 100,000 names: never spread them as call arguments.
+    for (const found of readImport(node, facts(node, context, lazyAt !== undefined, comments))) {
+      imports.push(found);
+    }
   }
-  const syntaxError = syntaxErrorWarning(root, lazyKeywords);
+  deadline?.now();
+  const syntaxError = syntaxErrorWarning(root, lazyKeywords, deadline);
   const warnings: ScanWarning[] = [...comments.warnings, ...(syntaxError ? [syntaxError] : [])];
   return { imports, warnings: warnings.sort((a, b) => a.line - b.line) };
 }

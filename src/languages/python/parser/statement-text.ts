@@ -4,14 +4,18 @@ import { collapseStatement } from "../collapse-statement.js";
 /**
  * The statement as written, on one line: comments inside a parenthesised list and backslash
  * continuations are dropped so the text reads as a single import in annotations and review comments.
+ * The pieces between comments are cut once each and joined: linear, however many comments.
  */
 export function statementText(statement: Node): string {
   const start = statement.startIndex;
-  let text = statement.text;
-  const comments = statement.descendantsOfType("comment").filter((node) => node !== null);
-  // From the last comment backwards so earlier offsets stay valid while cutting.
-  for (const comment of comments.reverse()) {
-    text = text.slice(0, comment.startIndex - start) + text.slice(comment.endIndex - start);
+  const text = statement.text;
+  const pieces: string[] = [];
+  let kept = 0;
+  for (const comment of statement.descendantsOfType("comment")) {
+    if (!comment) continue;
+    pieces.push(text.slice(kept, comment.startIndex - start));
+    kept = comment.endIndex - start;
   }
-  return collapseStatement(text);
+  pieces.push(text.slice(kept));
+  return collapseStatement(pieces.join(""));
 }

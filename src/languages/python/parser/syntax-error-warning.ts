@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import type { DeadlineCheck } from "../parse-deadline.js";
 import type { ScanWarning } from "../raw-import.js";
 
 /**
@@ -9,12 +10,15 @@ import type { ScanWarning } from "../raw-import.js";
 export function syntaxErrorWarning(
   root: Node,
   lazyKeywords: ReadonlySet<number>,
+  deadline?: DeadlineCheck,
 ): ScanWarning | undefined {
   if (!root.hasError) return undefined;
   const cursor = root.walk();
   try {
     // Pre-order visits nodes in source order, so the first error met is the first in the file.
+    // A cursor steps sibling to sibling: each node is met once, so the walk is linear.
     for (;;) {
+      deadline?.tick();
       const node = cursor.currentNode;
       const problem = describe(node, lazyKeywords);
       if (problem) return { line: node.startPosition.row + 1, message: problem };
