@@ -163,18 +163,72 @@ describe("extractPython survives round-2 shapes", () => {
     expect(dotted.edges.map((edge) => edge.to)).toEqual(["shop.orders"]);
   });
 
-  // Issue 11 item 5 (python): 200,000 unclosed brackets took 115 s, quadratic in the error walk
-  // (20,000 take 4.8 s here). Skipped until that fix is on main; then it must pass as it is.
-  it.skip("200,000 unclosed parentheses after an assignment", async () => {
+  // Issue 11 item 5: 200,000 unclosed brackets took 115 s (quadratic in the import walk).
+  it("200,000 unclosed parentheses after an assignment", async () => {
     const graph = await extract(`from shop import orders\nz = ${"(".repeat(200_000)}\n`);
     expect(graph.edges.map((edge) => edge.to)).toEqual(["shop.orders"]);
     expect(graph.warnings).not.toEqual([]);
   });
 
-  // Issue 11 item 6 (python): 100,000 names in one import took 104 s and 130,000 overflowed the
-  // stack (20,000 take 25 s here). Skipped until that fix is on main; then it must pass as it is.
-  it.skip("one import statement of 130,000 names", async () => {
+  // Issue 11 item 6: 100,000 names in one import took 104 s; 130,000 overflowed the stack.
+  it("one import statement of 130,000 names", async () => {
     const graph = await extract(`import ${Array(130_000).fill("shop.orders").join(",")}\n`);
     expect(new Set(graph.edges.map((edge) => edge.to))).toEqual(new Set(["shop.orders"]));
+  });
+
+  it("200,000 unclosed brackets and braces, and the three mixed", async () => {
+    for (const open of ["[", "{", "([{"]) {
+      const text = `from shop import orders\nz = ${open.repeat(200_000 / open.length)}\n`;
+      const graph = await extract(text);
+      expect(graph.edges.map((edge) => edge.to)).toEqual(["shop.orders"]);
+      expect(graph.warnings).not.toEqual([]);
+    }
+  });
+
+  it("many names: 130,000 before a syntax error (tree-sitter alone reads it)", async () => {
+    const names = Array(130_000).fill("shop.orders").join(",");
+    const graph = await extract(`import ${names}\nbroken = (\n`);
+    expect(graph.edges.map((edge) => [edge.to, edge.line])).toEqual([["shop.orders", 1]]);
+    expect(graph.warnings.map((warning) => warning.line)).toEqual([2]);
+  });
+
+  it("many statements: 65,000 on one line, plain and after `lazy`", async () => {
+    for (const statement of ["import shop.orders", "lazy import shop.orders"]) {
+      const graph = await extract(`${Array(65_000).fill(statement).join("; ")}\n`);
+      expect(graph.edges.map((edge) => edge.to)).toEqual(["shop.orders"]);
+    }
+  });
+
+  it("a from-import of 50,000 names, each with its own comment", async () => {
+    const names = Array.from({ length: 50_000 }, (_, i) => `    n${i},  # why n${i}\n`).join("");
+    for (const tail of ["", "broken = (\n"]) {
+      const graph = await extract(`from shop import (\n${names}    orders,\n)\n${tail}`);
+      expect(graph.edges.map((edge) => edge.to)).toEqual(["shop", "shop.orders"]);
+      expect(graph.edges[0]?.text.length).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it("functions nested 1,000 deep, the import in the innermost", async () => {
+    const lines = Array.from({ length: 1000 }, (_, depth) => `${" ".repeat(depth)}def f():`);
+    const graph = await extract(`${lines.join("\n")}\n${" ".repeat(1000)}import shop.orders\n`);
+    expect(graph.edges.map((edge) => [edge.to, edge.kind])).toEqual([["shop.orders", "lazy"]]);
+  });
+
+  it("a file 2,000 folders deep", async () => {
+    const folders = Array(2_000).fill("d").join("/");
+    const files = [
+      { path: `${folders}/x.py`, text: "from shop import orders\n" },
+      ...packageFiles,
+      ...Array.from({ length: 2_000 }, (_, depth) => ({
+        path: `${Array(depth + 1)
+          .fill("d")
+          .join("/")}/__init__.py`,
+        text: "",
+      })),
+    ];
+    const graph = await extractPython(files, ["."]);
+    expect(graph.edges.map((edge) => [edge.file, edge.to])).toEqual([
+      [`${folders}/x.py`, "shop.orders"],
+    ]);
   });
 });

@@ -37,8 +37,9 @@ export async function extractPython(
     const text = texts.get(module.path) ?? "";
     const scan = await scanPythonSource(text);
     const result = resolveFileScan(scan, module.path, module, scopeOf(module.namespace));
-    edges.push(...result.edges);
-    fileWarnings.push(...result.warnings);
+    // A file can give 100,000 edges: spread as call arguments, they would overflow the stack.
+    for (const edge of result.edges) edges.push(edge);
+    for (const warning of result.warnings) fileWarnings.push(warning);
   }
   return {
     modules: modules.map(moduleNodeOf),

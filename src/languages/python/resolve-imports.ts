@@ -22,6 +22,8 @@ export function resolveImports(
   const edges: Edge[] = [];
   const warnings: ExtractionWarning[] = [];
   const seen = new Map<string, Set<string>>();
+  // `import a, b, c` is one raw import per name, one after another: look its key up once.
+  let current: { readonly line: number; readonly text: string; targets: Set<string> } | undefined;
   for (const statement of raw) {
     const names = importedModuleNames(statement, fromModule, isPackage);
     if (names === undefined) {
@@ -33,10 +35,14 @@ export function resolveImports(
       continue;
     }
     // `import a, a` or `from x import a, b` where both fall back to x: one edge per statement.
-    // The key is built once per statement: a hostile 100,000-name import must stay linear.
-    const statementKey = `${statement.line}\0${statement.text}`;
-    const targets = seen.get(statementKey) ?? new Set<string>();
-    seen.set(statementKey, targets);
+    // The key is built once per statement, not per name: a 100,000-name import must stay linear.
+    if (current?.line !== statement.line || current.text !== statement.text) {
+      const statementKey = `${statement.line}\0${statement.text}`;
+      const targets = seen.get(statementKey) ?? new Set<string>();
+      seen.set(statementKey, targets);
+      current = { line: statement.line, text: statement.text, targets };
+    }
+    const { targets } = current;
     for (const name of names) {
       const to = internalModule(name, modules);
       if (to === undefined || to === fromModule || targets.has(to)) continue;

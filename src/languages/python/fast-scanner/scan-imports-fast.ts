@@ -32,7 +32,17 @@ export function scanImportsFast(source: string): FileScan | undefined {
   for (const statement of statements) {
     const start = tokens.starts[statement.from] ?? 0;
     const end = tokens.ends[statement.to - 1] ?? start;
-    imports.push(...rawImports(statement, text.slice(start, end), lines, start, end, comments));
+    // One statement may import 100,000 names: never spread them as call arguments.
+    for (const found of rawImports(
+      statement,
+      text.slice(start, end),
+      lines,
+      start,
+      end,
+      comments,
+    )) {
+      imports.push(found);
+    }
   }
   return { imports, warnings: comments.warnings };
 }
