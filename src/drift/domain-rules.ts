@@ -1,8 +1,12 @@
 import type { Edge } from "../graph/graph.js";
 import type { Finding } from "./finding.js";
 import { pairKey, splitPairKey } from "../graph/pair-key.js";
-import { domainGraphOf, type DomainGraph } from "./domain-graph.js";
-import { byLocation } from "./graph-view.js";
+import { freshEdges, hopsText } from "./cycle-path.js";
+import { loopText } from "./cycle-text.js";
+import { domainGraphOf, domainPair, type DomainGraph } from "./domain-graph.js";
+import { executingStrength } from "./edge-strength.js";
+import { byLocation, type GraphView } from "./graph-view.js";
+import { liftedOf, newLoops, type GroupOf } from "./lifted-loops.js";
 import { edgeFinding, severityOf, type RuleContext } from "./rule-context.js";
 
 /** Domain-level rules: new coupling, couplings removed, and domains that now depend on each other. */
@@ -11,7 +15,7 @@ export function domainFindings(context: RuleContext): Finding[] {
   const head = domainGraphOf(context.head, context.classify);
   return [
     ...newCouplings(context, base, head),
-    ...domainCycles(context, base, head),
+    ...domainCycles(context),
     ...removedCouplings(base, head),
   ];
 }
@@ -33,30 +37,31 @@ function newCouplings(context: RuleContext, base: DomainGraph, head: DomainGraph
   });
 }
 
-function domainCycles(context: RuleContext, base: DomainGraph, head: DomainGraph): Finding[] {
+/** Domains that newly depend on each other, printed as a real loop through the new import. */
+function domainCycles(context: RuleContext): Finding[] {
   const severity = severityOf(context, "domain-cycle");
   if (!severity) return [];
-  return head.cycles.flatMap((domains) => {
-    const wasTogether = (a: string, b: string): boolean =>
-      base.cycleOf.has(a) && base.cycleOf.get(a) === base.cycleOf.get(b);
-    const newcomers = domains.filter(
-      (domain) => !domains.every((other) => wasTogether(domain, other)),
-    );
-    if (newcomers.length === 0) return [];
-    const inside = new Set(domains);
-    const edges = [...head.links]
-      .filter(([key]) => splitPairKey(key).every((domain) => inside.has(domain)))
-      .flatMap(([, links]) => links)
-      .filter((edge) => edge.kind !== "type-only");
-    const closing = firstAdded(context, edges);
-    if (!closing) return [];
+  const fresh = freshEdges(context.stronger, executingStrength, context.base);
+  if (fresh.length === 0) return [];
+  const groupsAt =
+    (view: GraphView): GroupOf =>
+    (edge) =>
+      domainPair(view, context.classify, edge);
+  const loops = newLoops(
+    liftedOf(context.base.graph.edges, groupsAt(context.base)),
+    liftedOf(context.head.graph.edges, groupsAt(context.head)),
+    fresh,
+    groupsAt(context.head),
+  );
+  return loops.map(({ loop, hops, fresh: behind }) => {
+    const closing = hops[0]!;
     const finding = edgeFinding("domain-cycle", severity, closing, {
-      message: `Domains ${domains.join(", ")} now depend on each other in a loop; closed by ${closing.from} → ${closing.to}`,
+      message: `Domains now depend on each other in a loop: ${loopText(loop)} (imports: ${hopsText(hops)}); closed by ${closing.from} → ${closing.to}`,
       hint: "Domains must form a hierarchy: pick which one is upstream and make the other depend on it only, or move the shared concept into its own domain.",
-      modules: domains,
-      edges: [closing, ...edges.filter((edge) => edge !== closing)],
+      modules: loop,
+      edges: [...hops, ...behind.filter((edge) => !hops.includes(edge))],
     });
-    return [{ ...finding, fingerprint: `domain-cycle:${[...domains].sort().join(",")}` }];
+    return { ...finding, fingerprint: `domain-cycle:${[...loop].sort().join(",")}` };
   });
 }
 

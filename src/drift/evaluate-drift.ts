@@ -5,6 +5,7 @@ import type { Classifier } from "./classifier.js";
 import { brokenCycles } from "./broken-cycles.js";
 import { cycleFindings } from "./cycle-rules.js";
 import { domainFindings } from "./domain-rules.js";
+import { packageCycleFindings } from "./package-cycles.js";
 import { couplingGrowth, edgeRuleFindings } from "./edge-rules.js";
 import type { Finding } from "./finding.js";
 import { byLocation, edgesMissingFrom, edgesStrongerThan, viewOf } from "./graph-view.js";
@@ -12,6 +13,7 @@ import type { Rule, RuleContext } from "./rule-context.js";
 
 const rules: readonly Rule[] = [
   cycleFindings,
+  packageCycleFindings,
   domainFindings,
   edgeRuleFindings,
   couplingGrowth,

@@ -11,6 +11,7 @@ import { edgeFinding } from "./rule-context.js";
 const changeOnlyRules: ReadonlySet<string> = new Set([
   "new-cycle",
   "grown-cycle",
+  "package-cycle",
   "new-domain-coupling",
   "coupling-growth",
   "cycle-broken",

@@ -7,6 +7,7 @@ export const defaultCouplingThreshold = 15;
 export const defaultRules: Readonly<Record<RuleId, RuleSetting>> = {
   "new-cycle": { level: "error" },
   "grown-cycle": { level: "warning" },
+  "package-cycle": { level: "warning" },
   "domain-cycle": { level: "error" },
   "layer-violation": { level: "error" },
   "boundary-violation": { level: "error" },

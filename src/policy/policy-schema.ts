@@ -94,6 +94,7 @@ const thresholdRuleSetting = z.union(
 const rulesShape = {
   "new-cycle": ruleSetting.optional(),
   "grown-cycle": ruleSetting.optional(),
+  "package-cycle": ruleSetting.optional(),
   "domain-cycle": ruleSetting.optional(),
   "layer-violation": ruleSetting.optional(),
   "boundary-violation": ruleSetting.optional(),

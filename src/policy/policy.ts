@@ -6,6 +6,7 @@ export type Level = Severity | "off";
 export const ruleIds = [
   "new-cycle",
   "grown-cycle",
+  "package-cycle",
   "domain-cycle",
   "layer-violation",
   "boundary-violation",

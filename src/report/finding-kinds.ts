@@ -5,6 +5,7 @@ const improvementRules: ReadonlySet<FindingRule> = new Set(["cycle-broken", "cou
 const cycleRules: ReadonlySet<FindingRule> = new Set([
   "new-cycle",
   "grown-cycle",
+  "package-cycle",
   "domain-cycle",
   "cycle-broken",
 ]);

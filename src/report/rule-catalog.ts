@@ -21,6 +21,11 @@ export const ruleCatalog: Readonly<Record<FindingRule, RuleDescription>> = {
     why: "An existing cycle (strongly connected component) pulled in more modules, making the tangle harder to undo.",
     defaultSeverity: "warning",
   },
+  "package-cycle": {
+    summary: "Sibling packages depend on each other",
+    why: "Sibling packages or modules under one parent now depend on each other in a loop (import-linter's acyclic siblings), so neither can change or move without the other.",
+    defaultSeverity: "warning",
+  },
   "domain-cycle": {
     summary: "Domains depend on each other",
     why: "Two domains now depend on each other, directly or around a loop, so neither can become a service of its own.",

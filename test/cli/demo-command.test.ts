@@ -18,6 +18,7 @@ describe("archdrift demo", () => {
         "layer-violation",
         "new-cycle",
         "new-domain-coupling",
+        "package-cycle",
       ].sort(),
     );
     expect(report.findings).toContainEqual(

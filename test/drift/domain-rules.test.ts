@@ -48,7 +48,10 @@ describe("domain-cycle", () => {
     const findings = evaluateDrift(base, head, policyOf(), classifierOf());
     expect(rulesOf(findings)).toEqual(["domain-cycle", "new-domain-coupling"]);
     const cycle = findings.find((finding) => finding.rule === "domain-cycle");
-    expect(cycle).toMatchObject({ severity: "error", modules: ["orders", "payments"], line: 2 });
+    expect(cycle).toMatchObject({ severity: "error", modules: ["payments", "orders"], line: 2 });
+    expect(cycle?.message).toContain(
+      "payments → orders → payments (imports: shop.payments.worker → shop.orders.models at src/shop/payments/worker.py:2, shop.orders.service → shop.payments.api at src/shop/orders/service.py:1)",
+    );
   });
 
   it("ignores a loop that only type-only imports close", () => {
