@@ -2,8 +2,9 @@ import { Kind, Word, type PythonTokens } from "./python-tokens.js";
 
 /**
  * `typeCheckingTest` on tokens: which branch of the if statement whose condition is [from, to) only
- * type checkers see. "unsure" when the condition names TYPE_CHECKING in a shape other than
- * `TYPE_CHECKING` or `a.b.TYPE_CHECKING` under `not` and parentheses: the parser decides those.
+ * type checkers see. "unsure" when the condition, under `not` and parentheses, ends in
+ * TYPE_CHECKING but is not `TYPE_CHECKING` or `a.b.TYPE_CHECKING` (`f().TYPE_CHECKING`, `x and
+ * TYPE_CHECKING`): the parser decides those.
  */
 export function typeCheckingCondition(
   tokens: PythonTokens,
@@ -21,6 +22,11 @@ export function typeCheckingCondition(
       to--;
     } else break;
   }
+  // The parser looks for a name or an attribute as the whole condition; either ends in the
+  // TYPE_CHECKING token. Any other last token (`TYPE_CHECKING is True`, a call) is a bigger
+  // expression that the parser does not read as the guard either: plain runtime code.
+  if (tokens.kinds[to - 1] !== Kind.NAME || tokens.words[to - 1] !== Word.TYPE_CHECKING)
+    return undefined;
   if (!isTypeCheckingName(tokens, from, to)) return "unsure";
   return negated ? "alternative" : "consequence";
 }

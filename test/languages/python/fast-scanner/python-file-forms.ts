@@ -26,9 +26,15 @@ export const conditions = [
   "x",
 ];
 
-/** Conditions the scanner leaves to the parser (TYPE_CHECKING in a bigger expression) now and then. */
+/** TYPE_CHECKING in a bigger expression now and then: the scanner answers some, defers others. */
 export function condition(random: Random): string {
-  if (random.chance(0.005)) return random.pick(["TYPE_CHECKING and x", "TYPE_CHECKING is True"]);
+  if (random.chance(0.005))
+    return random.pick([
+      "TYPE_CHECKING and x",
+      "TYPE_CHECKING is True",
+      "x and TYPE_CHECKING",
+      "f().TYPE_CHECKING",
+    ]);
   return random.pick(conditions);
 }
 

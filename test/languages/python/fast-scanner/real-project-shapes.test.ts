@@ -37,7 +37,8 @@ describe("real-project shapes", () => {
     const files = Object.entries(shapes).map(([name, text]) => ({ name, text }));
     const result = await differential(files);
     expect(result.mismatches).toEqual([]);
-    expect(result.fallbacks).toEqual(["TYPE_CHECKING compared with is True"]);
+    // Deferring this one file loaded tree-sitter and its wasm for all of saleor (35 MiB).
+    expect(result.fallbacks).toEqual([]);
   });
 
   it("keep the guarded import as an import, whichever path reads it", async () => {

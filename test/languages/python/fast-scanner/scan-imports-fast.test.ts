@@ -36,13 +36,20 @@ describe("the fast import scanner leaves to the parser", () => {
     ["a header without a body", "if x:\nimport y\n"],
     ["a Python 2 print statement", 'print "x"\nimport a\n'],
     ["Python 3.12 nesting of the same quote", 'x = f"{a["b"]}"\n'],
-    ["TYPE_CHECKING inside a larger condition", "if TYPE_CHECKING is True:\n    import a\n"],
+    ["a larger condition ending in TYPE_CHECKING", "if x and TYPE_CHECKING:\n    import a\n"],
     ["a comment inside a TYPE_CHECKING condition", "if (TYPE_CHECKING  # c\n):\n    import a\n"],
     ["a lone carriage return", "x = 1\r y = 2\n"],
     ["type parameter defaults (PEP 696)", "class A[T = int]: pass\n"],
     ["a trailing comma after unparenthesised names", "from a import b,\n"],
   ])("%s", (_, text) => {
     expect(scanImportsFast(text)).toBeUndefined();
+  });
+
+  it("answers a condition the parser does not read as the guard (runtime imports)", () => {
+    const scan = scanImportsFast("if TYPE_CHECKING is True:\n    import a\n");
+    expect(scan?.imports.map((entry) => [entry.module, entry.edgeKind])).toEqual([
+      ["a", "runtime"],
+    ]);
   });
 
   it("answers plain files itself", () => {
