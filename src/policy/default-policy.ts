@@ -18,7 +18,8 @@ export const defaultRules: Readonly<Record<RuleId, RuleSetting>> = {
 
 /**
  * Paths that are not part of the architecture: tests import everything, vendored and generated code
- * is not the team's, and docs or examples would make every domain look coupled.
+ * is not the team's, docs or examples would make every domain look coupled, and hidden folders hold
+ * the tools' configuration.
  */
 export const defaultExcludes: readonly string[] = [
   "**/tests/**",
@@ -41,6 +42,8 @@ export const defaultExcludes: readonly string[] = [
   "**/dist/**",
   "**/docs/**",
   "**/examples/**",
+  // Hidden files and folders are tooling (.github/, .devcontainer/, .semgrep/, .eslintrc.js).
+  "**/.*/**",
 ];
 
 /** The policy with no config file: everything inferred, only the default rules. */

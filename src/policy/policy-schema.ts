@@ -14,7 +14,8 @@ import { ruleIds, type RuleId } from "./policy.js";
  *   (pyproject.toml, setup.cfg, setup.py), else a `src/` layout, else top-level packages.
  * - `exclude`: list of folders or globs on repository paths, added to the default excludes
  *   (tests, test files, conftest.py, node_modules, virtualenvs, site-packages, build, dist, docs,
- *   examples); a folder, or a glob that matches a folder, excludes everything below it.
+ *   examples, hidden files and folders); a folder, or a glob that matches a folder, excludes
+ *   everything below it.
  * - `default_excludes`: `false` drops the default excludes so only `exclude` applies. Default `true`.
  * - `domains`: mapping of domain name to `{ path, interface }`, or to a path directly.
  *   `path` is a folder, a file or a glob (or a list of them); a glob that matches a folder takes

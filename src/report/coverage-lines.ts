@@ -4,6 +4,10 @@ import { formatNumber, plural } from "./format.js";
 /** How many paths of a group a report names before `and N more` (JSON lists them all). */
 const shownPaths = 3;
 
+/** What to do about files not reviewed: decide once, and the warning goes away. */
+export const notReviewedHint =
+  "exclude what is not part of the architecture (exclude: in the config); give the rest a source root (roots:)";
+
 /** One reason files were not reviewed, as the text and markdown reports show it. */
 export interface NotReviewedLine {
   readonly reason: string;

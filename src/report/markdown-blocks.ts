@@ -14,6 +14,7 @@ import {
 } from "./format.js";
 import {
   coverageSentence,
+  notReviewedHint,
   notReviewedLines,
   notReviewedWarning,
   type NotReviewedLine,
@@ -67,6 +68,7 @@ export function markdownBlocks(report: DriftReport): Block[] {
       "coverage",
       "#### Not reviewed\n\n",
       report.coverage === undefined ? [] : notReviewedLines(report.coverage).map(notReviewedItem),
+      `\n${escapeMarkdown(`Hint: ${notReviewedHint}.`)}\n`,
     ),
     footer(report),
   ];

@@ -14,7 +14,12 @@ import {
   shortSha,
   withoutControls,
 } from "./format.js";
-import { coverageSentence, notReviewedLines, notReviewedWarning } from "./coverage-lines.js";
+import {
+  coverageSentence,
+  notReviewedHint,
+  notReviewedLines,
+  notReviewedWarning,
+} from "./coverage-lines.js";
 import { asideOf, headlineOf } from "./headline.js";
 import { summarize, verdictOf, type Verdict } from "./verdict.js";
 import { moreOfCause, warningLines } from "./warning-groups.js";
@@ -176,7 +181,8 @@ function notReviewedBlock(report: DriftReport, paint: Paint): string {
   });
   if (lines.length === 0) return "";
   const count = plural(notReviewedCount(report.coverage), "file");
-  return [paint("bold", `Not reviewed (${count})`), ...lines].join("\n");
+  const hint = paint("dim", `  hint: ${notReviewedHint}`);
+  return [paint("bold", `Not reviewed (${count})`), ...lines, hint].join("\n");
 }
 
 function statsLine(report: DriftReport, paint: Paint): string {
