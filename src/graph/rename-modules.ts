@@ -8,22 +8,23 @@ export interface PathRename {
 
 /**
  * Base module id → the id the head gives the same file, for files renamed or moved between the
- * two commits. A rename onto a name the base still gives another module is left out: mapping it
- * would merge two modules into one.
+ * two commits, where `sameRole` says the module kept its place in the architecture. A rename onto
+ * a name the base still gives another module is left out: mapping it would merge two modules.
  */
 export function moduleRenames(
   base: Graph,
   head: Graph,
   renames: readonly PathRename[],
+  sameRole: (before: ModuleNode, after: ModuleNode) => boolean = () => true,
 ): ReadonlyMap<string, string> {
   if (renames.length === 0) return new Map();
-  const baseIdOf = idsByPath(base.modules);
-  const headIdOf = idsByPath(head.modules);
+  const baseModuleAt = modulesByPath(base.modules);
+  const headModuleAt = modulesByPath(head.modules);
   const mapped = new Map<string, string>();
   for (const rename of renames) {
-    const from = baseIdOf.get(rename.from);
-    const to = headIdOf.get(rename.to);
-    if (from !== undefined && to !== undefined && from !== to) mapped.set(from, to);
+    const from = baseModuleAt.get(rename.from);
+    const to = headModuleAt.get(rename.to);
+    if (from && to && from.id !== to.id && sameRole(from, to)) mapped.set(from.id, to.id);
   }
   const baseIds = new Set(base.modules.map((module) => module.id));
   const taken = new Set<string>();
@@ -56,6 +57,6 @@ export function renameModules(graph: Graph, renames: ReadonlyMap<string, string>
   };
 }
 
-function idsByPath(modules: readonly ModuleNode[]): Map<string, string> {
-  return new Map(modules.map((module) => [module.path, module.id]));
+function modulesByPath(modules: readonly ModuleNode[]): Map<string, ModuleNode> {
+  return new Map(modules.map((module) => [module.path, module]));
 }

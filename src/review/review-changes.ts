@@ -73,7 +73,10 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
   const baseGraph =
     forkPoint === undefined
       ? graphs.base
-      : await renamedBase(request.repoDir, { base: forkPoint, head: headSha }, graphs);
+      : await renamedBase(request.repoDir, { base: forkPoint, head: headSha }, graphs, {
+          policy: loaded.policy,
+          classify,
+        });
   const findings = evaluateDrift(baseGraph, graphs.head, loaded.policy, classify);
   return {
     base: { ref: request.base ?? "(empty)", sha: baseCommit?.sha ?? base.sha },

@@ -107,4 +107,38 @@ describe("a commit that renames or moves modules", () => {
     expect(findings).toContainEqual(expect.stringMatching(/^new-cycle: .*shop\.orders/));
     expect(findings.join("\n")).not.toMatch(/shop\.legacy/);
   });
+
+  it("a move into another layer is judged where the module now stands", async () => {
+    const base = {
+      ".github/archdrift.yml": "layers: [api, core]\n",
+      "src/app/__init__.py": "",
+      "src/app/api/__init__.py": "",
+      "src/app/api/forms.py": body("forms"),
+      "src/app/api/views.py": `from app.api import forms\n${body("views")}`,
+      "src/app/core/__init__.py": "",
+      "src/app/core/prices.py": body("prices"),
+    };
+    const dir = await repoWithMove(base, { "src/app/api/views.py": "src/app/core/views.py" }, {});
+    expect(await review(dir)).toContainEqual(
+      expect.stringMatching(/^layer-violation: app\.core\.views app\.api\.forms/),
+    );
+  });
+
+  it("a move into another existing domain brings its imports as new couplings", async () => {
+    const base = {
+      "src/shop/__init__.py": "",
+      "src/shop/orders/__init__.py": "",
+      "src/shop/orders/pricing.py": `from shop.users import models\n${body("pricing")}`,
+      "src/shop/orders/service.py": body("service"),
+      "src/shop/payments/__init__.py": "",
+      "src/shop/payments/api.py": body("api"),
+      "src/shop/users/__init__.py": "",
+      "src/shop/users/models.py": body("models"),
+    };
+    const moves = { "src/shop/orders/pricing.py": "src/shop/payments/pricing.py" };
+    const dir = await repoWithMove(base, moves, {});
+    expect(await review(dir)).toContainEqual(
+      expect.stringMatching(/^new-domain-coupling: shop\.payments\.pricing shop\.users\.models/),
+    );
+  });
 });
