@@ -51,6 +51,25 @@ module.exports = {
       },
     },
     {
+      name: "javascript-fast-scanner-without-typescript",
+      severity: "error",
+      comment:
+        "The JS/TS fast scanner exists so that a review need not load TypeScript: it never imports it, or the parser path.",
+      from: {
+        path: [
+          "^src/languages/javascript/fast-scanner/",
+          "^src/languages/javascript/(scan-imports-fast|javascript-scan)\\.ts$",
+        ],
+      },
+      to: {
+        path: [
+          "^node_modules/typescript/",
+          "^src/languages/javascript/(scan-imports-parsed|import-statement-of|scan-import-tokens|typescript-module)\\.ts$",
+        ],
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
       name: "core-stays-pure",
       severity: "error",
       comment:

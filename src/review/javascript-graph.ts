@@ -4,7 +4,7 @@ import {
   javascriptProject,
   type JavaScriptProject,
 } from "../languages/javascript/javascript-project.js";
-import type { JavaScriptScan } from "../languages/javascript/scan-imports.js";
+import type { JavaScriptScan } from "../languages/javascript/javascript-scan.js";
 import type { Snapshot } from "../workspace/snapshot.js";
 import { createJavaScriptScans, type JavaScriptScans } from "./javascript-scans.js";
 import { javascriptFilesToReextract, type JavaScriptSide } from "./javascript-reextract.js";

@@ -1,5 +1,6 @@
 import { typescript } from "./typescript-module.js";
 import type { ImportStatement } from "./import-statement-of.js";
+import { lineAt, lineStarts } from "./line-starts.js";
 import { oneLineStatement } from "./one-line-statement.js";
 
 export interface TokenScan {
@@ -31,24 +32,4 @@ export function scanImportTokens(source: string): TokenScan {
   } catch {
     return { imports: [], complete: false };
   }
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let index = source.indexOf("\n"); index >= 0; index = source.indexOf("\n", index + 1)) {
-    starts.push(index + 1);
-  }
-  return starts;
-}
-
-/** The 1-based line holding `position`, by binary search over the line starts. */
-function lineAt(starts: readonly number[], position: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= position) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
 }

@@ -211,7 +211,7 @@ describe("extractJavaScript", () => {
 
   it("reports a syntax error and still counts the file's imports", () => {
     const graph = extract({
-      "src/broken.ts": 'import { a } from "./a";\nconst = ;\nimport { b } from "./b";',
+      "src/broken.ts": 'import { a } from "./a";\nconst s = "unclosed;\nimport { b } from "./b";',
       "src/a.ts": "export const a = 1;",
       "src/b.ts": "export const b = 1;",
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanImports } from "../../../src/languages/javascript/scan-imports.js";
+import { scanImportsParsed } from "../../../src/languages/javascript/scan-imports-parsed.js";
 
 const scan = (source: string, fileName = "src/file.ts") => scanImports(fileName, source).imports;
 
@@ -87,15 +88,35 @@ describe("scanImports", () => {
     ]);
   });
 
-  it("reads a file nested too deeply for the parser with a token scan, and says so", () => {
+  const nested = (depth: number, close = true) =>
+    [
+      'import { a } from "./a";',
+      `export const deep = ${"(".repeat(depth)}1${close ? ")".repeat(depth) : ""};`,
+      'import type { B } from "./b";',
+    ].join("\n");
+  const summary = (result: ReturnType<typeof scanImports>) =>
+    result.imports.map(({ specifier, line, kind }) => [specifier, line, kind]);
+
+  it("reads a file nested 50,000 deep exactly: the fast scanner keeps its own bracket stack", () => {
     for (const depth of [1_000, 50_000]) {
-      const source = [
-        'import { a } from "./a";',
-        `export const deep = ${"(".repeat(depth)}1${")".repeat(depth)};`,
-        'import type { B } from "./b";',
-      ].join("\n");
-      const result = scanImports("src/deep.ts", source);
-      expect(result.imports.map(({ specifier, line, kind }) => [specifier, line, kind])).toEqual([
+      const result = scanImports("src/deep.ts", nested(depth));
+      expect(summary(result)).toEqual([
+        ["./a", 1, "runtime"],
+        ["./b", 3, "type-only"],
+      ]);
+      expect(result.problems).toEqual([]);
+    }
+  });
+
+  it("reads a file nested too deeply for TypeScript's parser with a token scan, and says so", () => {
+    // An unclosed bracket sends the file to the parser, which recurses once per level.
+    for (const [depth, scan] of [
+      [1_000, scanImports],
+      [50_000, scanImports],
+      [50_000, scanImportsParsed],
+    ] as const) {
+      const result = scan("src/deep.ts", nested(depth, scan === scanImportsParsed));
+      expect(summary(result)).toEqual([
         ["./a", 1, "runtime"],
         ["./b", 3, "runtime"],
       ]);
@@ -107,7 +128,7 @@ describe("scanImports", () => {
       ]);
     }
     // The parser is left in a state that reads the next file normally.
-    expect(scan('import { a } from "./a";', "src/next.ts")).toHaveLength(1);
+    expect(scanImportsParsed("src/next.ts", 'import { a } from "./a";').imports).toHaveLength(1);
   });
 
   it("tells top-level, lazy and dynamic loads apart in JavaScript", () => {
@@ -133,7 +154,7 @@ describe("scanImports", () => {
   it("reports the first syntax error and keeps the imports around it", () => {
     const result = scanImports(
       "a.ts",
-      'import { a } from "./a";\nlet = ;\nimport { b } from "./b";',
+      'import { a } from "./a";\nconst broken = (1;\nimport { b } from "./b";',
     );
     expect(result.imports.map((found) => found.specifier)).toEqual(["./a", "./b"]);
     expect(result.problems).toEqual([
