@@ -94,8 +94,9 @@ function withEarlierEdges(partial: Graph, base: Graph, reextracted: ReadonlySet<
   const warnings = partial.warnings.filter((warning) => !ofFile(warning));
   for (const { path } of partial.modules) {
     const source = reextracted.has(path) ? now : before;
-    edges.push(...(source.edges.get(path) ?? []));
-    warnings.push(...(source.warnings.get(path) ?? []));
+    // A file can give 100,000 edges: spread as call arguments, they would overflow the stack.
+    for (const edge of source.edges.get(path) ?? []) edges.push(edge);
+    for (const warning of source.warnings.get(path) ?? []) warnings.push(warning);
   }
   return { modules: partial.modules, edges, warnings };
 }

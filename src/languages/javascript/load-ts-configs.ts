@@ -21,7 +21,7 @@ export function loadTsConfigs(texts: ReadonlyMap<string, string>): TsConfigs {
     const folder = folderOf(file);
     if (byDirectory.has(folder) || file.split("/").includes("node_modules")) continue;
     const read = readTsConfig(texts, file);
-    warnings.push(...read.warnings);
+    for (const warning of read.warnings) warnings.push(warning);
     if (read.config) byDirectory.set(folder, read.config);
   }
   return { byDirectory, warnings };

@@ -22,7 +22,8 @@ export function workspacePatterns(
   const pnpm = texts.get(pnpmFile);
   if (pnpm !== undefined) {
     try {
-      patterns.push(...stringList(parse(pnpm) as unknown));
+      // Not spread as call arguments: a list of 200,000 would overflow the stack.
+      for (const pattern of stringList(parse(pnpm) as unknown)) patterns.push(pattern);
     } catch (error) {
       warnings.push({ file: pnpmFile, line: 1, message: `ignored: ${(error as Error).message}` });
     }
