@@ -35,8 +35,18 @@ export function locationOf(edge: Edge): string {
 
 /** `a → b at src/a.py:3, b → a at src/b.py:7`, cut in the middle when long. */
 export function hopsText(hops: readonly Edge[]): string {
-  return listText(hops.map((edge) => `${edge.from} → ${edge.to} at ${locationOf(edge)}`));
+  return listText(
+    hops.map((edge) => `${edge.from} → ${edge.to} at ${locationOf(edge)}${kindNote[edge.kind]}`),
+  );
 }
+
+/** Which hops run later or never: a reader sees where a loop stops closing at import time. */
+const kindNote: Readonly<Record<Edge["kind"], string>> = {
+  runtime: "",
+  lazy: " (inside a function)",
+  dynamic: " (import())",
+  "type-only": " (type-only)",
+};
 
 /** The loop and its imports: `a → b → a (imports: a → b at src/a.py:3, …)`. */
 export function loopWithHops(modules: readonly string[], hops: readonly Edge[]): string {

@@ -52,6 +52,9 @@ describe("new-cycle", () => {
     const [finding] = review(base, head);
     expect(finding).toMatchObject({ rule: "new-cycle", severity: "warning" });
     expect(finding?.message).toContain("New cycle through imports inside functions");
+    expect(finding?.message).toContain(
+      "shop.orders.b → shop.orders.a at src/shop/orders/b.py:2 (inside a function)",
+    );
   });
 
   it("reports a module that imports itself", () => {

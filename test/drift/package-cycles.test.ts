@@ -30,7 +30,7 @@ describe("package-cycle", () => {
       modules: ["shop.orders.core", "shop.orders.api"],
     });
     expect(finding?.message).toContain(
-      "shop.orders.core → shop.orders.api → shop.orders.core (imports: shop.orders.core.signals → shop.orders.api.hooks at src/shop/orders/core/signals.py:4, shop.orders.api.views → shop.orders.core.models at src/shop/orders/api/views.py:1)",
+      "shop.orders.core → shop.orders.api → shop.orders.core (imports: shop.orders.core.signals → shop.orders.api.hooks at src/shop/orders/core/signals.py:4 (inside a function), shop.orders.api.views → shop.orders.core.models at src/shop/orders/api/views.py:1)",
     );
   });
 
