@@ -17,7 +17,7 @@ const files = {
   "shop/payments.py": "",
   "shop/tests/test_orders.py": "from shop import orders\n",
   "legacy/old.py": "import shop\n",
-  "scripts/deploy-prod.py": "import shop.orders\n",
+  "scripts/v1.2_upgrade.py": "import shop.orders\n",
   "web/app.ts": 'export const app = "shop";\n',
   ".github/scripts/release.py": "import shop\n",
   "README.md": "# shop\n",
@@ -50,7 +50,7 @@ describe("a review's coverage", () => {
       notReviewed: [
         {
           reason: "its path is not an importable module name",
-          files: ["scripts/deploy-prod.py"],
+          files: ["scripts/v1.2_upgrade.py"],
         },
       ],
     });
@@ -61,7 +61,7 @@ describe("a review's coverage", () => {
     const text = renderText(report, { color: false });
     expect(text).toContain("⚠ 1 of 8 source files not reviewed");
     expect(text).toContain(
-      "⚠ its path is not an importable module name: 1 file (scripts/deploy-prod.py)",
+      "⚠ its path is not an importable module name: 1 file (scripts/v1.2_upgrade.py)",
     );
     expect(text).toContain(
       "Files: 5 of 8 Python/JavaScript/TypeScript files reviewed · 2 excluded (**/.*/**: 1, **/tests/**: 1) · 1 not reviewed",
@@ -69,7 +69,7 @@ describe("a review's coverage", () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain("> [!WARNING]\n> 1 of 8 source files not reviewed");
     expect(markdown).toContain("#### Not reviewed");
-    expect(markdown).toContain("`scripts/deploy-prod.py`");
+    expect(markdown).toContain("`scripts/v1.2_upgrade.py`");
     const json = JSON.parse(renderJson(report)) as { coverage: unknown };
     expect(json.coverage).toEqual({
       files: 8,
@@ -84,7 +84,7 @@ describe("a review's coverage", () => {
         {
           reason: "its path is not an importable module name",
           count: 1,
-          files: ["scripts/deploy-prod.py"],
+          files: ["scripts/v1.2_upgrade.py"],
         },
       ],
     });

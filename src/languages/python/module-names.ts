@@ -32,18 +32,21 @@ const sourceFile = /^(.*)\.(py|pyi)$/;
 // Python identifiers (PEP 3131, close enough): a name that is not one can never be imported.
 const identifier = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 /**
- * Django's `0001_initial.py` and Alembic's revisions: no import statement can name a module that
- * starts with a digit, but the framework loads them and they import the application. They are
- * reviewed as modules of their package under that name, which no importable module can take, and
- * since nothing imports them they can never close a cycle.
+ * Files the framework or a shell runs by path, never imported by name: Django's `0001_initial.py`
+ * (`0020_add-verbose-name.py`), Alembic revisions, scripts like `get-translator-credits.py`. They
+ * import the application, so they are reviewed as modules of their package under their file's
+ * name, which no importable module can take (it starts with a digit or holds a hyphen); since
+ * nothing imports them, they can never close a cycle.
  */
-const migrationName = /^\p{Nd}[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+const runByPath =
+  /^[\p{L}\p{Nl}\p{Nd}_](?:[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]|-(?=[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]))*$/u;
 
 /**
  * The dotted module name of a repository-relative file under the given source roots (folders,
  * "" or "." for the repository root), or undefined when the file is under no root, is not Python,
- * or has a path segment that is not an identifier (`my-script.py`, `.github/x.py`): nothing can
- * import those. The deepest root containing the file wins. Folders need no `__init__.py` (PEP 420).
+ * or has a path segment that is not an identifier (`my.script.py`, `.github/x.py`): nothing can
+ * import those, and no name can be given to them that no module could take. A file named like a
+ * migration (`0001_initial.py`) or a script (`get-credits.py`) is the exception: it is named as is. The deepest root containing the file wins. Folders need no `__init__.py` (PEP 420).
  */
 export function moduleNameOf(
   path: string,
@@ -70,7 +73,7 @@ function nameOrReason(
   if (segments.length === 0) return { reason: notAModule.rootInit };
   const last = segments.length - 1;
   const importable = (segment: string, index: number) =>
-    identifier.test(segment) || (index === last && !isPackage && migrationName.test(segment));
+    identifier.test(segment) || (index === last && !isPackage && runByPath.test(segment));
   if (!segments.every(importable)) return { reason: notAModule.notImportable };
   return { id: segments.join("."), isPackage, root };
 }

@@ -38,12 +38,27 @@ describe("Python module names", () => {
   });
 
   it("skips files Python could not import: non-identifier segments, the root's own __init__, other files", () => {
-    expect(moduleNameOf("scripts/my-script.py", [""])).toBeUndefined();
+    expect(moduleNameOf("my-scripts/release.py", [""])).toBeUndefined();
+    expect(moduleNameOf("scripts/my-script-.py", [""])).toBeUndefined();
     expect(moduleNameOf(".github/scripts/release.py", [""])).toBeUndefined();
     expect(moduleNameOf("shop/foo.test.py", [""])).toBeUndefined();
     expect(moduleNameOf("src/__init__.py", ["src"])).toBeUndefined();
     expect(moduleNameOf("src/shop/README.md", ["src"])).toBeUndefined();
     expect(moduleNameOf("src/café/ünï.py", ["src"])?.id).toBe("café.ünï");
+  });
+
+  it("migrations and scripts run by path are named as is: no importable module can take those names", () => {
+    expect(moduleNameOf("shop/migrations/0001_initial.py", [""])?.id).toBe(
+      "shop.migrations.0001_initial",
+    );
+    expect(moduleNameOf("scripts/get-translator-credits.py", [""])?.id).toBe(
+      "scripts.get-translator-credits",
+    );
+    expect(moduleNameOf("images/migrations/0020_add-verbose-name.py", [""])?.id).toBe(
+      "images.migrations.0020_add-verbose-name",
+    );
+    expect(moduleNameOf("shop/0001/models.py", [""])).toBeUndefined();
+    expect(moduleNameOf("shop/0001_initial/__init__.py", [""])).toBeUndefined();
   });
 
   it("a .pyi stub counts like .py, but the .py wins when both exist", () => {
