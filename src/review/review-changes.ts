@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import type { ChangedGraph, DriftReport } from "../drift/drift-report.js";
-import { evaluateDrift } from "../drift/evaluate-drift.js";
 import { existingDrift } from "../drift/existing-drift.js";
 import { edgesMissingFrom, viewOf } from "../drift/graph-view.js";
 import { pairKey } from "../graph/pair-key.js";
@@ -15,7 +14,7 @@ import { classifierFor } from "./classifier-for.js";
 import type { GraphCache } from "./graph-cache.js";
 import { loadPolicy, type ConfigSource } from "./load-policy.js";
 import { reviewCoverage } from "./review-coverage.js";
-import { renamedBase } from "./renamed-base.js";
+import { driftAfterRenames, renamedBases } from "./renamed-base.js";
 import { reviewGraphs } from "./review-graphs.js";
 import { skippedFileWarnings } from "./skipped-files.js";
 
@@ -70,14 +69,13 @@ export async function reviewChanges(request: ReviewRequest): Promise<DriftReport
     bounds: { maxParseMs: request.maxParseMs, signal: request.signal },
   });
   const classify = classifierFor(loaded.policy, [graphs.base, graphs.head], graphs.workspaces);
-  const baseGraph =
+  const judged = { policy: loaded.policy, classify };
+  const bases =
     forkPoint === undefined
-      ? graphs.base
-      : await renamedBase(request.repoDir, { base: forkPoint, head: headSha }, graphs, {
-          policy: loaded.policy,
-          classify,
-        });
-  const findings = evaluateDrift(baseGraph, graphs.head, loaded.policy, classify);
+      ? { byName: graphs.base, byPlace: graphs.base }
+      : await renamedBases(request.repoDir, { base: forkPoint, head: headSha }, graphs, judged);
+  const baseGraph = bases.byName;
+  const findings = driftAfterRenames(bases, graphs.head, judged);
   return {
     base: { ref: request.base ?? "(empty)", sha: baseCommit?.sha ?? base.sha },
     head: { ref: request.head, sha: headSha },

@@ -141,4 +141,27 @@ describe("a commit that renames or moves modules", () => {
       expect.stringMatching(/^new-domain-coupling: shop\.payments\.pricing shop\.users\.models/),
     );
   });
+
+  it("a module moved into another domain keeps its cycle, and its new coupling is reported", async () => {
+    const base = {
+      "src/shop/__init__.py": "",
+      "src/shop/orders/__init__.py": "",
+      "src/shop/orders/pricing.py": `from shop.orders import service\n${body("pricing")}`,
+      "src/shop/orders/service.py": `from shop.orders import pricing\n${body("service")}`,
+      "src/shop/payments/__init__.py": "",
+      "src/shop/payments/api.py": body("api"),
+    };
+    const dir = await repoWithMove(
+      base,
+      { "src/shop/orders/pricing.py": "src/shop/payments/pricing.py" },
+      { "src/shop/orders/service.py": `from shop.payments import pricing\n${body("service")}` },
+    );
+    const findings = await review(dir);
+    expect(
+      findings.filter((finding) => /cycle-broken|new-cycle|grown-cycle/.test(finding)),
+    ).toEqual([]);
+    expect(findings).toContainEqual(
+      expect.stringMatching(/^new-domain-coupling: shop\.payments\.pricing shop\.orders\.service/),
+    );
+  });
 });
