@@ -59,13 +59,17 @@ function lazyCycle(context: RuleContext, fresh: readonly Edge[]): Finding[] {
   const cycle = cycleThrough(context.head.executing, closing);
   const hops = hopsOf(context.head, cycle, closing);
   const before = previousImport(context, closing);
+  const title = "New cycle through imports inside functions (not at import time)";
   return [
-    edgeFinding("new-cycle", atMostWarning(configured), closing, {
-      message: `New cycle through imports inside functions (not at import time): ${loopWithHops(cycle, hops)}. What changed: ${describeChange(closing, before)}.`,
-      hint: "The loop closes only inside a function, so import does not fail, but the modules can no longer be separated. Move the shared code into a module both can import.",
-      modules: cycle,
-      edges: [...hops, ...fresh.filter((edge) => !hops.includes(edge))],
-    }),
+    {
+      title,
+      ...edgeFinding("new-cycle", atMostWarning(configured), closing, {
+        message: `New cycle through imports inside functions (not at import time): ${loopWithHops(cycle, hops)}. What changed: ${describeChange(closing, before)}.`,
+        hint: "The loop closes only inside a function, so import does not fail, but the modules can no longer be separated. Move the shared code into a module both can import.",
+        modules: cycle,
+        edges: [...hops, ...fresh.filter((edge) => !hops.includes(edge))],
+      }),
+    },
   ];
 }
 
@@ -91,7 +95,8 @@ function grownCycle(context: RuleContext, growth: Growth): Finding[] {
     modules: cycleThrough(context.head.executing, first),
     edges: edges.length > 0 ? edges : growth.fresh,
   });
-  return [{ ...finding, fingerprint: `grown-cycle:${[...growth.joined].sort().join(",")}` }];
+  const title = "Existing cycle grew through imports inside functions (not at import time)";
+  return [{ ...finding, title, fingerprint: `grown-cycle:${[...growth.joined].sort().join(",")}` }];
 }
 
 function growthTitle(growth: Growth): string {

@@ -17,6 +17,11 @@ export interface Finding {
   /** The imports behind the finding (the closing import first for cycles). */
   readonly edges: readonly Edge[];
   readonly hint: string;
+  /**
+   * A short title where the rule's own summary says too little: a cycle finding says whether it
+   * closes at import time or only through imports inside functions.
+   */
+  readonly title?: string;
   /** Stable across re-runs and line moves: rule, from and to. */
   readonly fingerprint: string;
   /** Set when an inline comment or the config's ignore list accepted it. */

@@ -24,7 +24,7 @@ export function importTimeCycleFindings(context: RuleContext): Finding[] {
   return [...byComponent].map(([index, fresh]) => {
     const members = context.head.importTimeComponents[index] ?? [];
     const finding = importTimeFinding(context, members, fresh);
-    return { ...finding, severity };
+    return { ...finding, severity, title: "New import-time cycle" };
   });
 }
 

@@ -35,7 +35,10 @@ export function renderAnnotations(findings: readonly Finding[]): Annotation[] {
       start_line: finding.line,
       end_line: finding.line,
       annotation_level: levels[finding.severity],
-      title: clip(`${finding.rule}: ${ruleCatalog[finding.rule].summary}`, titleLimit),
+      title: clip(
+        withoutControls(`${finding.rule}: ${finding.title ?? ruleCatalog[finding.rule].summary}`),
+        titleLimit,
+      ),
       message: clip(withoutControls(`${finding.message}\n\nFix: ${finding.hint}`), messageLimit),
       ...(isCycle(finding) && finding.modules.length > 0
         ? {

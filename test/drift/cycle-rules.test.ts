@@ -52,6 +52,7 @@ describe("new-cycle", () => {
     const [finding] = review(base, head);
     expect(finding).toMatchObject({ rule: "new-cycle", severity: "warning" });
     expect(finding?.message).toContain("New cycle through imports inside functions");
+    expect(finding?.title).toBe("New cycle through imports inside functions (not at import time)");
     expect(finding?.message).toContain(
       "shop.orders.b → shop.orders.a at src/shop/orders/b.py:2 (inside a function)",
     );

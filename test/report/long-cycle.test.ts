@@ -52,6 +52,7 @@ describe("a cycle of 10,000 modules", () => {
     const [annotation] = renderAnnotations(findings);
     expect(annotation?.message.length).toBeLessThan(10_000);
     expect(annotation?.message).toContain("9,990 more");
+    expect(annotation?.title).toBe("new-cycle: New import-time cycle");
     expect(renderReviewComment(findings).length).toBeLessThan(10_000);
   });
 });
