@@ -10,7 +10,10 @@ import { mermaidIds, mermaidLabel, mermaidNode } from "./mermaid-text.js";
 export function renderGraphJson(graph: Graph): string {
   const document = {
     version: 1,
-    modules: graph.modules.map(({ id, path, language }) => ({ id, path, language })),
+    // A service's module carries its namespace: `order-service: app.models` is `app.models` there.
+    modules: graph.modules.map(({ id, path, language, namespace }) =>
+      namespace === undefined ? { id, path, language } : { id, path, language, namespace },
+    ),
     edges: graph.edges.map(({ from, to, file, line, kind, text }) => ({
       from,
       to,
@@ -20,6 +23,7 @@ export function renderGraphJson(graph: Graph): string {
       text,
     })),
     warnings: graph.warnings.map(({ file, line, message }) => ({ file, line, message })),
+    unreviewed: (graph.unreviewed ?? []).map(({ file, reason }) => ({ file, reason })),
   };
   return jsonText(document);
 }

@@ -41,6 +41,40 @@ describe("renderGraph", () => {
     });
   });
 
+  it("names a service module's namespace and lists the files it did not review", () => {
+    const services: Graph = {
+      modules: [
+        {
+          id: "order-service: app.models",
+          path: "services/order-service/app/models.py",
+          language: "python",
+          namespace: "order-service",
+        },
+      ],
+      edges: [],
+      warnings: [],
+      unreviewed: [
+        { file: "tools/v1.2_fix.py", reason: "its path is not an importable module name" },
+      ],
+    };
+    const json = JSON.parse(renderGraphJson(services)) as {
+      modules: unknown[];
+      unreviewed: unknown[];
+    };
+    expect(json.modules).toEqual([
+      {
+        id: "order-service: app.models",
+        path: "services/order-service/app/models.py",
+        language: "python",
+        namespace: "order-service",
+      },
+    ]);
+    expect(json.unreviewed).toEqual([
+      { file: "tools/v1.2_fix.py", reason: "its path is not an importable module name" },
+    ]);
+    expect(JSON.parse(renderGraphJson(graph))).toMatchObject({ unreviewed: [] });
+  });
+
   it("draws DOT with type-only dashed, lazy dotted and file:line labels", () => {
     const dot = renderGraphDot(graph);
     expect(dot.startsWith("digraph archdrift {\n")).toBe(true);
