@@ -5,6 +5,12 @@
 
 export function lineStarts(source: string): number[] {
   const starts = [0];
+  if (!/[\r\u2028\u2029]/.test(source)) {
+    // The common case, found by the engine's own search rather than a loop over characters.
+    for (let index = source.indexOf("\n"); index >= 0; index = source.indexOf("\n", index + 1))
+      starts.push(index + 1);
+    return starts;
+  }
   for (let index = 0; index < source.length; index++) {
     const char = source.charCodeAt(index);
     if (char === 13 && source.charCodeAt(index + 1) === 10) index++;

@@ -100,11 +100,15 @@ export class Lexer implements LexerState {
     const source = this.source;
     if (char === 40 || char === 91 || char === 123) return this.open(start, source[start]!);
     if (char === 41 || char === 93 || char === 125) return this.close(start, source[start]!);
-    const two = source.slice(start, start + 2);
-    if (two === "=>" || (two === "?." && !isDigit(source.charCodeAt(start + 2))))
-      return void this.push("punct", start, start + 2);
-    if (two === "++" || two === "--") return void this.push("punct", start, start + 2);
-    if (source.startsWith("...", start)) return void this.push("punct", start, start + 3);
+    const next = source.charCodeAt(start + 1);
+    // Char codes, not slices: this runs for every punctuator of the file.
+    if (char === 61 && next === 62) return void this.push("punct", start, start + 2, "=>");
+    if (char === 63 && next === 46 && !isDigit(source.charCodeAt(start + 2)))
+      return void this.push("punct", start, start + 2, "?.");
+    if ((char === 43 || char === 45) && next === char)
+      return void this.push("punct", start, start + 2, char === 43 ? "++" : "--");
+    if (char === 46 && next === 46 && source.charCodeAt(start + 2) === 46)
+      return void this.push("punct", start, start + 3, "...");
     const frame = this.frames.at(-1);
     if (frame?.angles !== undefined && (char === 60 || char === 62)) {
       if (char === 62 && frame.angles === 0) return this.close(start, ">");
