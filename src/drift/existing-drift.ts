@@ -24,9 +24,9 @@ const changeOnlyRules: ReadonlySet<string> = new Set([
  * it never fails a pull request, and new cycles inside it are still judged.
  */
 export function existingDrift(base: Graph, policy: Policy, classify: Classifier): Finding[] {
-  const others = evaluateDrift(emptyGraph, base, policy, classify).filter(
-    (finding) => !changeOnlyRules.has(finding.rule),
-  );
+  const others = evaluateDrift(emptyGraph, base, policy, classify)
+    .filter((finding) => !changeOnlyRules.has(finding.rule))
+    .map(describedAsExisting);
   const level = policy.rules["new-cycle"].level;
   if (level === "off") return others;
   return [...existingCycles(viewOf(base), level), ...others];
@@ -87,4 +87,13 @@ function firstEdgeInside(
 
 function atMostWarning(severity: Severity): Severity {
   return severity === "error" ? "warning" : severity;
+}
+
+/** Judged against an empty base, every loop of domains reads as new: it is not. */
+function describedAsExisting(finding: Finding): Finding {
+  if (finding.rule !== "domain-cycle") return finding;
+  const message = finding.message
+    .replace("Domains now depend on each other in a loop", "Existing loop of domains")
+    .replace(/; closed by .*$/, "");
+  return { ...finding, message };
 }
