@@ -2,7 +2,12 @@ import { AssignmentTarget } from "./assignment-target.js";
 import { bracketLevel, endEntry, startEntry, type BracketLevel } from "./bracket-level.js";
 import { ParameterList } from "./parameter-list.js";
 import { Kind, Word, type PythonTokens } from "./python-tokens.js";
-import { annotationToken, patternToken, tokenPairOk } from "./restricted-tokens.js";
+import {
+  annotationToken,
+  patternToken,
+  tokenPairOk,
+  type TokenSurroundings,
+} from "./restricted-tokens.js";
 
 /** What a range may hold besides calls, slices, dict entries and lambdas. */
 export const Places = {
@@ -33,8 +38,18 @@ export class BracketRules {
   private guarded = false;
   private readonly target = new AssignmentTarget();
   private sawParameters = false;
+  private readonly around: { -readonly [K in keyof TokenSurroundings]: TokenSurroundings[K] };
 
-  constructor(private readonly places: number) {}
+  constructor(private readonly places: number) {
+    this.around = {
+      top: this.levels[0] ?? bracketLevel(0, false, false),
+      outside: true,
+      statement: false,
+      pattern: false,
+      binds: false,
+      raisedFrom: false,
+    };
+  }
 
   allows(tokens: PythonTokens, i: number, afterOperand: boolean): boolean {
     const kind = tokens.kinds[i] ?? 0;
@@ -47,14 +62,14 @@ export class BracketRules {
     if (this.inPattern(kind, word) && !patternToken(kind, word, afterOperand)) return false;
     if (guard) return true;
     const pattern = (this.places & Places.PATTERN) !== 0 && !this.guarded;
-    const around = {
-      top,
-      outside: this.levels.length === 1,
-      statement: (this.places & Places.STATEMENT) !== 0,
-      pattern,
-      binds: (this.places & Places.AS) !== 0 || pattern,
-      raisedFrom: this.raisedFrom,
-    };
+    // One object per range, refilled for each token: a new one each was garbage by the million.
+    const around = this.around;
+    around.top = top;
+    around.outside = this.levels.length === 1;
+    around.statement = (this.places & Places.STATEMENT) !== 0;
+    around.pattern = pattern;
+    around.binds = (this.places & Places.AS) !== 0 || pattern;
+    around.raisedFrom = this.raisedFrom;
     if (!tokenPairOk(tokens, i, afterOperand, around)) return false;
     if (kind === Kind.CLOSE) return this.close();
     const parameters = top.lambda ?? top.parameters;

@@ -137,8 +137,22 @@ const wordNames: Record<string, number> = {
 
 const words = new Map(Object.entries(wordNames));
 
-export function wordOf(name: string): number {
-  return words.get(name) ?? Word.PLAIN;
+/** Candidate words by first char code, so that `wordAt` compares in place. */
+const wordsByFirst = new Map<number, [string, number][]>();
+for (const [name, word] of words) {
+  const first = name.charCodeAt(0);
+  wordsByFirst.set(first, [...(wordsByFirst.get(first) ?? []), [name, word]]);
+}
+
+/** The `Word` of the name [start, end) of `text`, compared in place: most names are not keywords. */
+export function wordAt(text: string, start: number, end: number): number {
+  const candidates = wordsByFirst.get(text.charCodeAt(start));
+  if (candidates === undefined) return Word.PLAIN;
+  const length = end - start;
+  for (const [name, word] of candidates) {
+    if (name.length === length && text.startsWith(name, start)) return word;
+  }
+  return Word.PLAIN;
 }
 
 /** A keyword that can never be an identifier (`None`, `True` and `False` are values, not names). */

@@ -2,7 +2,7 @@ import { IndentStack } from "./indent-stack.js";
 import { isAsciiNamePart, isAsciiNameStart, isDigit, numberEnd } from "./python-number-end.js";
 import { operatorAt } from "./python-operators.js";
 import { stringEnd, stringPrefix } from "./python-string-end.js";
-import { Kind, wordOf, type PythonTokens } from "./python-tokens.js";
+import { Kind, wordAt, type PythonTokens } from "./python-tokens.js";
 import { Expect, validTokenRun } from "./token-run-check.js";
 import { TokenWriter } from "./token-writer.js";
 
@@ -49,8 +49,11 @@ class Lexer {
     while (i < n) {
       if (lineStart) {
         const begin = i;
-        while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-        this.pendingIndent = text.slice(begin, i);
+        let tabs = false;
+        for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(++i)) {
+          if (c === 9) tabs = true;
+        }
+        this.pendingIndent = tabs ? text.slice(begin, i) : spaces(i - begin);
         lineStart = false;
         continue;
       }
@@ -122,11 +125,13 @@ class Lexer {
       return at + 1;
     }
     const operator = operatorAt(this.text, at);
-    if (!operator) return -1;
+    if (operator < 0) return -1;
+    const kind = operator >> 2;
+    const length = operator & 3;
     // `;` inside brackets is always an error: let the parser say where.
-    if (operator.kind === Kind.SEMI && this.brackets.length > 0) return -1;
-    this.out.push(operator.kind, 0, at, at + operator.length);
-    return at + operator.length;
+    if (kind === Kind.SEMI && this.brackets.length > 0) return -1;
+    this.out.push(kind, 0, at, at + length);
+    return at + length;
   }
 
   private name(at: number): number {
@@ -141,13 +146,12 @@ class Lexer {
         i += char.length;
       } else break;
     }
-    const word = text.slice(at, i);
     const next = text.charCodeAt(i);
     if (next === 34 || next === 39) {
-      const prefix = stringPrefix(word);
+      const prefix = stringPrefix(text.slice(at, i));
       return prefix ? this.string(at, i, prefix.formatted) : -1;
     }
-    this.out.push(Kind.NAME, wordOf(word), at, i);
+    this.out.push(Kind.NAME, wordAt(text, at, i), at, i);
     return i;
   }
 
@@ -178,6 +182,13 @@ class Lexer {
     for (let dedent = change; dedent < 0; dedent++) this.out.push(Kind.DEDENT, 0, at, at);
     return true;
   }
+}
+
+/** Runs of spaces by length, shared: a new string per line was garbage for the collector. */
+const spaceRuns: string[] = [];
+
+function spaces(count: number): string {
+  return (spaceRuns[count] ??= " ".repeat(count));
 }
 
 /**
