@@ -33,13 +33,25 @@ export function pythonServiceFolders(
       candidates.add(`${top}/${child}`);
     }
   }
+  const holding = foldersHolding(files);
   const services = [...candidates]
-    .filter((folder) => folder !== "" && !insidePackage(folder, packages))
-    .filter((folder) => files.some((file) => isWithin(file, folder)))
+    .filter((folder) => folder !== "" && holding.has(folder) && !insidePackage(folder, packages))
     .sort();
   return services.filter(
     (folder) => !services.some((outer) => outer !== folder && isWithin(folder, outer)),
   );
+}
+
+/** Every folder with a file somewhere below it: one pass, however many services there are. */
+function foldersHolding(files: readonly string[]): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let folder = dirnameOf(file); folder !== "" && !folders.has(folder);) {
+      folders.add(folder);
+      folder = dirnameOf(folder);
+    }
+  }
+  return folders;
 }
 
 /** Folders that are regular packages: they hold an `__init__.py`. */
