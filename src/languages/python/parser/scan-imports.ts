@@ -25,7 +25,8 @@ export function scanImports(tree: Tree, text: string, deadline?: DeadlineCheck):
     const lazyAt = lazyKeywordBefore(node.startIndex, text);
     if (lazyAt !== undefined) lazyKeywords.add(lazyAt);
     // One statement may import 100,000 names: never spread them as call arguments.
-    for (const found of readImport(node, facts(node, context, lazyAt !== undefined, comments))) {
+    const statementFacts = facts(node, context, lazyAt !== undefined, comments);
+    for (const found of readImport(node, statementFacts, deadline)) {
       imports.push(found);
     }
   }
