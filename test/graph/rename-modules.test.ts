@@ -53,6 +53,50 @@ describe("moduleRenames", () => {
   });
 });
 
+describe("moduleRenames of moved packages", () => {
+  const pkg = (id: string, file = "__init__"): ModuleNode => ({
+    id,
+    path: `src/${id.replace(/\./g, "/")}${file === "__init__" ? "/__init__.py" : ".py"}`,
+    language: "python",
+  });
+  const base: Graph = {
+    modules: [pkg("old"), pkg("old.x", "x"), pkg("old.sub"), pkg("old.sub.y", "y"), pkg("keep")],
+    edges: [],
+    warnings: [],
+  };
+  const head: Graph = {
+    modules: [pkg("new"), pkg("new.x", "x"), pkg("new.sub"), pkg("new.sub.y", "y"), pkg("keep")],
+    edges: [],
+    warnings: [],
+  };
+
+  it("follows the folder's other files where git paired identical empty __init__.py files across packages", () => {
+    const renames = [
+      { from: "src/old/x.py", to: "src/new/x.py" },
+      { from: "src/old/sub/y.py", to: "src/new/sub/y.py" },
+      // Crossed, as git pairs files of identical content.
+      { from: "src/old/__init__.py", to: "src/new/sub/__init__.py" },
+      { from: "src/old/sub/__init__.py", to: "src/new/__init__.py" },
+    ];
+    expect(Object.fromEntries(moduleRenames(base, head, renames))).toEqual({
+      "old.x": "new.x",
+      "old.sub.y": "new.sub.y",
+      old: "new",
+      "old.sub": "new.sub",
+    });
+  });
+
+  it("takes a package's __init__.py as moved with its folder when git saw no rename for it", () => {
+    const renames = [
+      { from: "src/old/x.py", to: "src/new/x.py" },
+      { from: "src/old/sub/y.py", to: "src/new/sub/y.py" },
+    ];
+    expect(moduleRenames(base, head, renames).get("old")).toBe("new");
+    expect(moduleRenames(base, head, renames).get("old.sub")).toBe("new.sub");
+    expect(moduleRenames(base, head, renames).has("keep")).toBe(false);
+  });
+});
+
 describe("renameModules", () => {
   it("renames modules and both ends of edges, keeping the base's files and lines", () => {
     const base = graph(["old.a", "old.b", "x"], [edge("old.a", "old.b", 3), edge("x", "old.a", 7)]);
