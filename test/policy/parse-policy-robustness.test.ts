@@ -3,11 +3,12 @@ import { parsePolicy } from "../../src/policy/parse-policy.js";
 
 const file = ".github/archdrift.yml";
 
-/** Parses and checks the contract: no throw, a well-formed result, well under a second. */
+/**
+ * Parses and checks the contract: no throw, a well-formed result. A parse that hangs is caught by
+ * the test's timeout, not by a clock here: tests stay deterministic on a loaded machine.
+ */
 function survives(text: string): ReturnType<typeof parsePolicy> {
-  const started = performance.now();
   const result = parsePolicy(text, file);
-  expect(performance.now() - started).toBeLessThan(1000);
   if (!result.ok) {
     expect(result.errors.length).toBeGreaterThan(0);
     for (const error of result.errors) {

@@ -99,6 +99,7 @@ describe("names a pull request chooses, on every surface", () => {
     expect(shown.map((finding) => finding.rule).sort()).toEqual([
       "new-cycle",
       "new-domain-coupling",
+      "package-cycle",
     ]);
     expect(shown.map((finding) => finding.message).join("\n")).toContain("@org/everyone");
     expect(shown.map((finding) => finding.message).join("\n")).toContain(bidi);
