@@ -89,7 +89,7 @@ function grownCycle(context: RuleContext, growth: Growth): Finding[] {
   const edges = [...new Set([...blame.values()].flat())];
   const first = edges[0] ?? growth.fresh[0]!;
   const finding = edgeFinding("grown-cycle", severity, first, {
-    message: `${growthTitle(growth)}: ${whoJoined(growth, blame)}`,
+    message: `${growthTitle(growth)}: ${whoJoined(growth, blame)}${changes(context, edges)}`,
     hint: "Keep new modules out of the existing cycle: depend on the cycle from outside it, not both ways, or import the other way inside a function only where it is needed.",
     // One loop through the first pulling import shows how a newcomer got in; the message names them all.
     modules: cycleThrough(context.head.executing, first),
@@ -112,6 +112,15 @@ function whoJoined(growth: Growth, blame: ReadonlyMap<string, readonly Edge[]>):
     ([who, edges]) => `${who === "" ? "they merged" : `${who} joined`} through ${hopsText(edges)}`,
   );
   return `${listText(described)}.`;
+}
+
+/** What happened to the blamed imports that existed at base in a weaker kind. */
+function changes(context: RuleContext, edges: readonly Edge[]): string {
+  const described = edges.flatMap((edge) => {
+    const before = previousImport(context, edge);
+    return before ? [`${edge.file}:${edge.line}: ${describeChange(edge, before)}`] : [];
+  });
+  return described.length > 0 ? ` What changed: ${listText(described)}.` : "";
 }
 
 /** Components merged without newcomers: the new imports from one old component into another. */

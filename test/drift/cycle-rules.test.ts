@@ -114,6 +114,16 @@ describe("grown-cycle", () => {
     expect(finding?.message).toContain("from 3 to 4 modules");
   });
 
+  it("says when the import that pulled a newcomer in left its if TYPE_CHECKING: block", () => {
+    const typed = graphOf(...specs(base), "shop.orders.b -> shop.orders.c type-only");
+    const head = graphOf(...specs(base), "shop.orders.b -> shop.orders.c lazy");
+    const [finding] = review(typed, head);
+    expect(finding?.rule).toBe("grown-cycle");
+    expect(finding?.message).toContain(
+      "What changed: src/shop/orders/b.py:5: this import left its if TYPE_CHECKING: block and now runs inside a function",
+    );
+  });
+
   it("stays quiet about a new lazy import between two members of the component", () => {
     const head = graphOf(
       "shop.orders.a -> shop.orders.b",
