@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { archdrift, benchSourceDir, dependencyCruiserCli } from "./bench-paths.js";
 import type { BenchRow } from "./markdown-table.js";
 import { newestPython } from "./newest-python.js";
+import { javascriptScannerAgreementRow } from "./javascript-scanner-agreement.js";
 import { scannerAgreementRow } from "./scanner-agreement.js";
 import { measureInTurn, medianRatio, type Command, type ProcessFigures } from "./process-runs.js";
 
@@ -53,6 +54,9 @@ export async function benchRepo(repo: RepoUnderBench, progress: (line: string) =
     }
     if (javascript.length > 0) {
       rows.push(...(await javascriptRows(repo, { checkout, javascript, reviews }, progress)));
+      progress(`${repo.label}: JS/TS fast scanner against TypeScript's parser on every module`);
+      const paths = javascript.map((module) => module.path);
+      rows.push(await javascriptScannerAgreementRow(`${repo.label}, JS/TS`, checkout, paths));
     }
     rows.push(...(await cacheRows(repo, { work, checkout, modules, reviews })));
     return rows;
