@@ -15,7 +15,7 @@ export function applySuppressions(
 ): Finding[] {
   return findings.map((finding) => {
     if (finding.severity === "info") return finding;
-    const inline = finding.edges.find((edge) => coversRule(edge, finding.rule));
+    const inline = acceptableEdges(finding).find((edge) => coversRule(edge, finding.rule));
     if (inline?.suppression) {
       return {
         ...finding,
@@ -27,6 +27,22 @@ export function applySuppressions(
       ? { ...finding, suppressed: { reason: entry.reason, by: "config" as const } }
       : finding;
   });
+}
+
+/**
+ * A loop's edges hold every hop, old imports included: a comment accepting an old import's loop
+ * must not silence a new loop through it, so loops are accepted only at the import they point at.
+ */
+const loopRules: ReadonlySet<string> = new Set([
+  "new-cycle",
+  "grown-cycle",
+  "package-cycle",
+  "domain-cycle",
+]);
+
+function acceptableEdges(finding: Finding): readonly Edge[] {
+  if (!loopRules.has(finding.rule)) return finding.edges;
+  return finding.edges.filter((edge) => edge.file === finding.file && edge.line === finding.line);
 }
 
 function coversRule(edge: Edge, rule: string): boolean {

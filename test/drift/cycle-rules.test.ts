@@ -205,6 +205,23 @@ function specs(graph: ReturnType<typeof graphOf>): string[] {
   );
 }
 
+describe("inline suppression of a loop", () => {
+  it("is honoured at the import the finding points at, not at an old hop of the loop", () => {
+    const accepted = { rules: ["new-cycle"], reason: "accepted long ago", line: 1 };
+    const base = graphOf("shop.orders.a -> shop.orders.b");
+    const old = { ...base.edges[0]!, suppression: accepted };
+    const before = { ...base, edges: [old] };
+    const head = graphOf("shop.orders.a -> shop.orders.b", "shop.orders.b -> shop.orders.a");
+    const closing = head.edges[1]!;
+    const [unaccepted] = review(before, { ...head, edges: [old, closing] });
+    expect(unaccepted).toMatchObject({ rule: "new-cycle" });
+    expect(unaccepted?.suppressed).toBeUndefined();
+    const atClosing = { ...closing, suppression: { ...accepted, line: 2 } };
+    const [finding] = review(before, { ...head, edges: [old, atClosing] });
+    expect(finding?.suppressed).toEqual({ reason: "accepted long ago", by: "inline" });
+  });
+});
+
 describe("cycle-broken", () => {
   it("reports a removed cycle as good news", () => {
     const base = graphOf("shop.orders.a -> shop.orders.b", "shop.orders.b -> shop.orders.a");
