@@ -27,6 +27,8 @@ export function classifierFor(
     return domainCache.get(module.path);
   };
   const layerCache = new Map<string, Layer | undefined>();
+  // Asked once per edge end: each module is matched against the interface globs once.
+  const internalCache = new Map<string, boolean>();
   return {
     domainOf: (module) => domainSpecOf(module)?.name,
     layerOf: (module) => {
@@ -35,8 +37,13 @@ export function classifierFor(
       return layerCache.get(module.path);
     },
     isInternal: (module) => {
-      const domain = domainSpecOf(module);
-      return domain !== undefined && !isInterface(module, domain);
+      let internal = internalCache.get(module.path);
+      if (internal === undefined) {
+        const domain = domainSpecOf(module);
+        internal = domain !== undefined && !isInterface(module, domain);
+        internalCache.set(module.path, internal);
+      }
+      return internal;
     },
     matches: (path, pattern) => matchesPathPattern(path, pattern),
   };
