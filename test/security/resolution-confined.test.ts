@@ -85,9 +85,14 @@ describe("resolving imports never leaves the commit", () => {
   });
 });
 
-describe("a file the parser cannot read", () => {
+/**
+ * TypeScript's parser overflows its stack on such nesting; the fast scanner reads it in one linear
+ * pass, so the file's own import counts too (the parser's fallback and its warning are tested with
+ * the scanner in test/languages/javascript).
+ */
+describe("a file nested deeper than TypeScript's parser can go", () => {
   for (const depth of [1_000, 50_000]) {
-    it(`is one warning and the rest is reviewed: ${depth.toLocaleString("en")} nested parentheses`, async () => {
+    it(`is read and the rest is reviewed: ${depth.toLocaleString("en")} nested parentheses`, async () => {
       const report = await review({
         "src/a.ts": 'import { b } from "./b";\nexport const a = 1;\n',
         "src/deep.ts": `import { a } from "./a";\nexport const d = ${"(".repeat(depth)}a${")".repeat(depth)};\n`,
@@ -95,9 +100,7 @@ describe("a file the parser cannot read", () => {
       expect(report.findings.map(({ rule, file, line }) => [rule, file, line])).toEqual([
         ["new-cycle", "src/a.ts", 1],
       ]);
-      expect(report.warnings.map(({ file, message }) => [file, message])).toEqual([
-        ["src/deep.ts", expect.stringMatching(/could not read this file \(nested too deeply\)/)],
-      ]);
+      expect(report.warnings).toEqual([]);
       expect(report.changed.added.map(({ from, to }) => `${from} -> ${to}`)).toEqual([
         "src/a.ts -> src/b.ts",
         "src/deep.ts -> src/a.ts",
