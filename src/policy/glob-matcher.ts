@@ -58,15 +58,22 @@ export function compileGlobs(patterns: readonly string[], withContents = false):
   const alternatives = patterns
     .filter((pattern) => globProblem(pattern) === undefined)
     .flatMap((pattern) => expandBraces(pattern, maxAlternatives))
-    .map((alternative): (SegmentTest | Star)[] => {
-      const segments = alternative === "" ? [] : alternative.split("/").map(compileSegment);
-      return withContents ? [...segments, star] : segments;
+    .map((alternative) => {
+      const segments = alternative === "" ? [] : alternative.split("/");
+      const tokens: (SegmentTest | Star)[] = segments.map(compileSegment);
+      // A plain segment must stand in the path as written: most paths fail this substring test
+      // (`**/tests/**` needs "tests"), which is far cheaper than matching segment by segment.
+      const literals = segments.filter((segment) => segment !== "**" && !isGlob(segment));
+      const all: (SegmentTest | Star)[] = withContents ? [...tokens, star] : tokens;
+      return { tokens: all, literals };
     });
   return (path) => {
-    const segments = path === "" ? [] : path.split("/");
-    return alternatives.some((tokens) =>
-      matchStars<SegmentTest, string>(tokens, segments, (test, s) => test(s)),
-    );
+    let segments: string[] | undefined;
+    return alternatives.some(({ tokens, literals }) => {
+      if (!literals.every((literal) => path.includes(literal))) return false;
+      segments ??= path === "" ? [] : path.split("/");
+      return matchStars<SegmentTest, string>(tokens, segments, (test, s) => test(s));
+    });
   };
 }
 
