@@ -19,7 +19,7 @@ const mirrors = await mkdtemp(join(tmpdir(), "archdrift-bench-mirrors-"));
 const app = createArchdriftApp({ mirrorsDir: mirrors, concurrency: 2 });
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const log = pino({ level: "silent" });
-app.start(
+await app.start(
   new Probot({
     appId: 1,
     privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),

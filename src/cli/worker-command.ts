@@ -4,6 +4,7 @@ import { readServerEnv } from "../github/archdrift-env.js";
 import { createArchdriftLogger } from "../github/archdrift-logger.js";
 import { createArchdriftOctokit } from "../github/archdrift-octokit.js";
 import { exitOnSigterm } from "../github/exit-on-sigterm.js";
+import { createInstallationThrottle } from "../github/installation-throttle.js";
 import { startReviewWorker } from "../github/review-worker.js";
 import { UsageError, type CliIo, type ExitCode } from "./cli-io.js";
 
@@ -29,14 +30,18 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   const log = createArchdriftLogger(env);
   const worker = await startReviewWorker(
     { ...settings, redis: settings.redis },
-    probotFrom(env, log, settings.githubTimeoutMs),
+    probotFrom(env, log, settings.githubTimeoutMs, settings.redis),
     log,
     reviewSettings,
   );
-  exitOnSigterm(async () => {
-    await worker.close(settings.graceMs);
-    await reviewSettings.cache?.close?.();
-  }, log);
+  exitOnSigterm(
+    async () => {
+      await worker.close(settings.graceMs);
+      await reviewSettings.cache?.close?.();
+    },
+    log,
+    settings.graceMs,
+  );
   return new Promise<ExitCode>(() => {});
 }
 
@@ -54,10 +59,17 @@ function probotFrom(
   env: NodeJS.ProcessEnv,
   log: ReturnType<typeof createArchdriftLogger>,
   requestTimeoutMs: number,
+  redis: { readonly url: string; readonly prefix: string },
 ): Probot {
-  const Octokit = createArchdriftOctokit({ requestTimeoutMs });
+  // Shared through Redis with the webhook servers and every other worker.
+  const throttle = createInstallationThrottle({
+    redis,
+    onError: (error) => log.error({ err: error.message }, "throttle connection error"),
+  });
+  const Octokit = createArchdriftOctokit({ requestTimeoutMs, throttle });
   try {
-    return createProbot({ env, overrides: { log, Octokit } });
+    // REDIS_URL is archdrift's: Probot would load its own Redis client for its throttle.
+    return createProbot({ env: { ...env, REDIS_URL: undefined }, overrides: { log, Octokit } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(

@@ -4,6 +4,7 @@ import type { BullmqWorkerOptions } from "../jobs/bullmq-worker.js";
 import { createReviewQueue } from "../jobs/create-review-queue.js";
 import { memoryCheckRunSlots, type CheckRunSlots } from "../jobs/check-run-slots.js";
 import { RedisCheckRunSlots } from "../jobs/redis-check-run-slots.js";
+import { PendingJobsFile, type PendingJob } from "../jobs/pending-jobs-file.js";
 import type { QueuedJob, ReviewQueue } from "../jobs/review-queue.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { metrics } from "../metrics/archdrift-metrics.js";
@@ -11,7 +12,7 @@ import { CheckRunAnnouncer } from "./check-run-announcer.js";
 import { createQueuedCheckRun } from "./check-runs.js";
 import type { GitHubOctokit } from "./github-octokit.js";
 import { reviewHandlers } from "./review-handlers.js";
-import { targetKey, type ReviewTarget } from "./review-target.js";
+import { liveKey, targetKey, type ReviewTarget } from "./review-target.js";
 import type { ReviewJob } from "./run-review-job.js";
 import { rerunTargets } from "./targets-from-events.js";
 import { workOf } from "./webhook-event.js";
@@ -25,11 +26,19 @@ export interface ArchdriftAppOptions {
   readonly settings?: ReviewSettings;
   /** Absent: the queue lives in this process. */
   readonly redis?: Omit<BullmqWorkerOptions, "concurrency" | "onError">;
+  /**
+   * In-process queue only: reviews a shutdown could not finish are recorded here and resumed by
+   * the next start. Absent: their check runs are completed as cancelled instead.
+   */
+  readonly pendingFile?: string;
 }
 
 export interface ArchdriftApp {
-  /** Builds the queue on `probot`, which authenticates each installation with its own throttle. */
-  start(probot: Probot): void;
+  /**
+   * Builds the queue on `probot`, which authenticates each installation with its own throttle,
+   * and resumes the reviews the last shutdown recorded.
+   */
+  start(probot: Probot): Promise<void>;
   /**
    * A verified delivery: claimed, queued, and resolved without waiting on a GitHub write. Throws
    * `MalformedEvent` for a payload that lacks what its event promises.
@@ -70,17 +79,22 @@ export function createArchdriftApp(options: ArchdriftAppOptions): ArchdriftApp {
     return { app, intake };
   };
   return {
-    start(probot) {
+    async start(probot) {
       app = probot;
       const onError = (error: Error) => probot.log.error({ err: error }, "queue connection error");
       const checkRuns = options.redis
         ? new RedisCheckRunSlots({ ...options.redis, onError })
         : memoryCheckRunSlots();
       slots = checkRuns;
-      const jobs = queueFor(probot, options, checkRuns, onError);
+      const pending =
+        options.pendingFile && !options.redis
+          ? new PendingJobsFile<ReviewJob>(options.pendingFile)
+          : undefined;
+      const jobs = queueFor(probot, options, checkRuns, onError, pending);
       queue = jobs;
       intake = new Intake(jobs, checkRuns, probot);
       metrics.observeQueueDepth(() => jobs.depth());
+      if (pending) await intake.resume(await pending.take(), checkRuns);
     },
     async receive(delivery) {
       const { app, intake } = started();
@@ -114,8 +128,10 @@ function queueFor(
   options: ArchdriftAppOptions,
   checkRuns: CheckRunSlots,
   onError: (error: Error) => void,
+  pending: PendingJobsFile<ReviewJob> | undefined,
 ): ReviewQueue<ReviewJob> {
   const handlers = reviewHandlers({
+    ...(pending ? { pending } : {}),
     checkRuns,
     auth: async (installationId) => (await app.auth(installationId)) as GitHubOctokit,
     log: app.log,
@@ -160,7 +176,7 @@ class Intake {
         continue;
       }
       const key = targetKey(target);
-      const holder = await this.queue.join(`${key}@${target.headSha}#${target.event}`, id);
+      const holder = await this.queue.join(liveKey(target), id);
       if (holder !== undefined) {
         log.info({ key, joined: holder }, "delivery joined the live review of its head SHA");
         joined++;
@@ -172,6 +188,20 @@ class Intake {
       this.announcer.announce(job);
     }
     return { queued, joined };
+  }
+
+  /** Jobs the last shutdown recorded: queued again, with the check run they already had. */
+  async resume(entries: readonly PendingJob<ReviewJob>[], checkRuns: CheckRunSlots): Promise<void> {
+    for (const entry of entries) {
+      const { checkRunId } = entry;
+      const job = { ...entry.job, data: { ...entry.job.data, resumed: checkRunId === undefined } };
+      const target = job.data.target;
+      await this.queue.claim(job.id);
+      if ((await this.queue.join(liveKey(target), job.id)) !== undefined) continue;
+      if (checkRunId !== undefined) await checkRuns.ensure(job.id, async () => checkRunId);
+      await this.queue.add(job);
+      if (checkRunId === undefined) this.announcer.announce(job);
+    }
   }
 
   /** A job that cannot be queued fails the delivery, so GitHub shows it and can redeliver it. */
@@ -197,7 +227,7 @@ async function createCheckRun(
   try {
     const octokit = (await app.auth(target.installationId)) as GitHubOctokit;
     const checkRunId = await checkRuns.ensure(job.id, () =>
-      createQueuedCheckRun(octokit, target, job.id),
+      createQueuedCheckRun(octokit, target, job.id, job.data.resumed),
     );
     log.info({ checkRunId }, "review queued");
   } catch (error) {

@@ -1,5 +1,6 @@
 import { ProbotOctokit } from "probot";
 import { metrics } from "../metrics/archdrift-metrics.js";
+import { createInstallationThrottle, type InstallationThrottle } from "./installation-throttle.js";
 
 interface RetryableRequest {
   readonly method: string;
@@ -12,6 +13,8 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 export interface ArchdriftOctokitOptions {
   /** One HTTP request to GitHub may take this long; then it is aborted and retried like a 500. */
   readonly requestTimeoutMs: number;
+  /** Limiters shared by every Octokit of this class; in memory, a second a write, if absent. */
+  readonly throttle?: InstallationThrottle;
 }
 
 export const defaultGitHubTimeoutSeconds = 30;
@@ -53,26 +56,64 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   };
 }
 
+/** Content-creating requests; making an installation token is the app's, not the installation's. */
+function isWrite(method: string, url: string): boolean {
+  if (method === "GET" || method === "HEAD") return false;
+  return !/\/app\/installations\/[^/]+\/access_tokens$|\/applications\//.test(url);
+}
+
 /**
- * Probot's Octokit with two changes. It gives up on secondary rate limits; a review that stops
+ * Registered after plugin-throttling, so outside it: a write holds its installation's slot from
+ * before the throttle and retries until GitHub answered, and the next one starts an interval later.
+ */
+function gateWrites(throttle: InstallationThrottle) {
+  return (octokit: Pick<Octokit, "hook">, octokitOptions: object) => {
+    const given = (octokitOptions as { throttle?: { id?: unknown } }).throttle?.id;
+    const limiter = throttle.writes.key(typeof given === "string" ? given : "app");
+    octokit.hook.wrap("request", (request, requestOptions) =>
+      isWrite(requestOptions.method, String(requestOptions.url))
+        ? limiter.schedule(async () => request(requestOptions))
+        : request(requestOptions),
+    );
+  };
+}
+
+/**
+ * The throttle id: plugin-throttling keys its limiters by it and defaults it to one value for
+ * all, so every installation would share one write queue. An installation's Octokit gets its own.
+ */
+function throttleId(given: Record<string, unknown>): string {
+  const auth = given["auth"] as { installationId?: unknown } | undefined;
+  const id = auth?.installationId;
+  return typeof id === "number" || typeof id === "string" ? `installation-${id}` : "app";
+}
+
+/**
+ * Probot's Octokit with three changes. It gives up on secondary rate limits; a review that stops
  * there leaves a required check hanging, so archdrift waits as GitHub asks (Retry-After) and tries
- * again, a few times. And it has no deadline of its own, so each request gets one.
+ * again, a few times. It has no deadline of its own, so each request gets one. And its writes
+ * queue per installation (see `createInstallationThrottle`), not once for the whole process.
  */
 export function createArchdriftOctokit(options: ArchdriftOctokitOptions) {
-  return ProbotOctokit.plugin(countErrors).defaults((given: Record<string, unknown>) => ({
-    ...given,
-    request: {
-      ...(given["request"] as object | undefined),
-      fetch: fetchWithTimeout(options.requestTimeoutMs),
-    },
-    throttle: {
-      ...(given["throttle"] as object | undefined),
-      onRateLimit: (_retryAfter: number, request: RetryableRequest) =>
-        request.request.retryCount < 3,
-      onSecondaryRateLimit: (_retryAfter: number, request: RetryableRequest) =>
-        request.request.retryCount < 3,
-    },
-  }));
+  const throttle = options.throttle ?? createInstallationThrottle();
+  return ProbotOctokit.plugin(countErrors, gateWrites(throttle)).defaults(
+    (given: Record<string, unknown>) => ({
+      ...given,
+      request: {
+        ...(given["request"] as object | undefined),
+        fetch: fetchWithTimeout(options.requestTimeoutMs),
+      },
+      throttle: {
+        ...(given["throttle"] as object | undefined),
+        ...throttle.groups,
+        id: throttleId(given),
+        onRateLimit: (_retryAfter: number, request: RetryableRequest) =>
+          request.request.retryCount < 3,
+        onSecondaryRateLimit: (_retryAfter: number, request: RetryableRequest) =>
+          request.request.retryCount < 3,
+      },
+    }),
+  );
 }
 
 export const ArchdriftOctokit = createArchdriftOctokit({

@@ -16,7 +16,11 @@ export async function createQueuedCheckRun(
   octokit: GitHubOctokit,
   target: ReviewTarget,
   externalId: string,
+  /** A job resumed after a restart: its creation may have completed after the process recorded it. */
+  lookFirst = false,
 ): Promise<number> {
+  const made = lookFirst ? await findCheckRun(octokit, target, externalId) : undefined;
+  if (made !== undefined) return made;
   for (let failures = 0; ; failures++) {
     try {
       return await postCheckRun(octokit, target, externalId);

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CheckRunSlots } from "../jobs/check-run-slots.js";
+import type { PendingJobsFile } from "../jobs/pending-jobs-file.js";
 import type { QueueHandlers, QueuedJob } from "../jobs/review-queue.js";
 import type { ReviewSettings } from "../review/review-settings.js";
 import { metrics, type ReviewOutcome } from "../metrics/archdrift-metrics.js";
@@ -17,6 +18,11 @@ export interface ReviewHandlerDeps {
   readonly log: Logger;
   readonly mirrorsDir: string;
   readonly settings: ReviewSettings;
+  /**
+   * In-process only: where a shutdown records the jobs it could not finish, for the next start.
+   * Without it they are completed as cancelled, one write each.
+   */
+  readonly pending?: PendingJobsFile<ReviewJob>;
 }
 
 const superseded: CheckRunResult = {
@@ -39,7 +45,7 @@ export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob
   const checkRunOf = (job: QueuedJob<ReviewJob>, octokit: GitHubOctokit, signal?: AbortSignal) =>
     deps.checkRuns.ensure(
       job.id,
-      () => createQueuedCheckRun(octokit, job.data.target, job.id),
+      () => createQueuedCheckRun(octokit, job.data.target, job.id, job.data.resumed),
       signal,
     );
   const finish = async (
@@ -81,7 +87,13 @@ export function reviewHandlers(deps: ReviewHandlerDeps): QueueHandlers<ReviewJob
       }
     },
     superseded: (job) => finish(job, superseded, "superseded"),
-    interrupted: (job) => finish(job, interrupted, "interrupted"),
+    async interrupted(job) {
+      if (!deps.pending) return finish(job, interrupted, "interrupted");
+      const checkRunId = await deps.checkRuns.known(job.id);
+      await deps.pending.record({ job, ...(checkRunId === undefined ? {} : { checkRunId }) });
+      metrics.reviews.inc({ outcome: "interrupted" });
+      logFor(job).info({ checkRunId }, "review recorded for the next start");
+    },
     async failed(job, error) {
       const reason = error instanceof Error ? error.message : String(error);
       logFor(job).error({ err: reason }, "review failed");

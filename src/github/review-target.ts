@@ -18,3 +18,8 @@ export function targetKey(target: ReviewTarget): string {
     target.pullNumber === undefined ? `merge-group:${target.headSha}` : `pull:${target.pullNumber}`;
   return `${target.owner}/${target.repo}#${subject}`;
 }
+
+/** One head SHA and trigger: deliveries that share it join one live review. */
+export function liveKey(target: ReviewTarget): string {
+  return `${targetKey(target)}@${target.headSha}#${target.event}`;
+}

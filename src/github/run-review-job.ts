@@ -20,6 +20,8 @@ import type { ReviewTarget } from "./review-target.js";
 export interface ReviewJob {
   readonly target: ReviewTarget;
   readonly deliveryId: string;
+  /** Resumed after a restart: its check run may exist although it was not recorded. */
+  readonly resumed?: boolean;
 }
 
 /** A job about to run, with the check run it reports on. */

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { createProbot, run } from "probot";
 import { metrics } from "../metrics/archdrift-metrics.js";
 import { serveMetrics } from "../metrics/serve-metrics.js";
@@ -6,6 +7,7 @@ import { readServerEnv, readWebhookEnv } from "./archdrift-env.js";
 import { createArchdriftLogger } from "./archdrift-logger.js";
 import { createArchdriftOctokit } from "./archdrift-octokit.js";
 import { exitOnSigterm } from "./exit-on-sigterm.js";
+import { createInstallationThrottle } from "./installation-throttle.js";
 import { startWebhookServer } from "./webhook-server.js";
 
 /**
@@ -25,11 +27,16 @@ if (!process.env["APP_ID"]) {
     settings: reviewSettings,
     concurrency: settings.concurrency,
     ...(settings.redis ? { redis: settings.redis } : {}),
+    pendingFile: join(settings.dataDir, "pending-reviews.jsonl"),
   });
-  const Octokit = createArchdriftOctokit({ requestTimeoutMs: settings.githubTimeoutMs });
+  const throttle = createInstallationThrottle({
+    ...(settings.redis ? { redis: settings.redis } : {}),
+    onError: (error) => log.error({ err: error.message }, "throttle connection error"),
+  });
+  const Octokit = createArchdriftOctokit({ requestTimeoutMs: settings.githubTimeoutMs, throttle });
   // REDIS_URL is archdrift's: Probot would load its own Redis client for its throttle.
   const probotEnv = { ...process.env, REDIS_URL: undefined };
-  app.start(createProbot({ env: probotEnv, overrides: { log, Octokit } }));
+  await app.start(createProbot({ env: probotEnv, overrides: { log, Octokit } }));
   const server = await startWebhookServer({ app, log, ...webhook });
   const served = await serveMetrics(
     metrics.registry,
@@ -39,12 +46,17 @@ if (!process.env["APP_ID"]) {
   );
   log.info({ url: server.url, metricsPort: served.port }, "archdrift listening");
   // Stop taking webhooks first, then give running reviews their grace period.
-  exitOnSigterm(async () => {
-    await server.stop();
-    served.server.close();
-    await app.close(settings.graceMs);
-    await reviewSettings.cache?.close?.();
-  }, log);
+  exitOnSigterm(
+    async () => {
+      await server.stop();
+      served.server.close();
+      await app.close(settings.graceMs);
+      await throttle.close();
+      await reviewSettings.cache?.close?.();
+    },
+    log,
+    settings.graceMs,
+  );
 }
 
 /** A mistyped setting stops the server at once with one plain line, not a stack trace. */

@@ -17,8 +17,11 @@ export interface BullmqWorkerOptions extends RedisQueueOptions {
 }
 
 const stalledForGood = /stalled more than allowable limit/;
-/** After the grace period, aborted jobs get this long to hand themselves back before we stop anyway. */
-const handBackMs = 10_000;
+/**
+ * After the grace period, aborted jobs get this long to hand themselves back before the worker
+ * stops anyway (BullMQ's lock then lapses and another worker takes them): within grace + 5 s.
+ */
+const handBackMs = 3_000;
 
 /**
  * `archdrift worker`: runs queued reviews with bounded concurrency on any machine. A job that is no

@@ -10,6 +10,8 @@ export interface CheckRunSlots {
    * another process's creation stops when `signal` aborts.
    */
   ensure(jobId: string, create: () => Promise<number>, signal?: AbortSignal): Promise<number>;
+  /** The check run already made for `jobId`, without making one. */
+  known(jobId: string): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -19,19 +21,29 @@ const remembered = 10_000;
 /** In one process one promise per job is enough: every caller awaits the same creation. */
 export function memoryCheckRunSlots(): CheckRunSlots {
   const slots = new Map<string, Promise<number>>();
+  // Known without waiting: a creation still queued behind the installation's writes is not made.
+  const made = new Map<string, number>();
   return {
     ensure(jobId, create) {
       const known = slots.get(jobId);
       if (known) return known;
-      const created = create().catch((error: unknown) => {
-        // A failed creation must not stick: the next caller tries again.
-        slots.delete(jobId);
-        throw error;
-      });
+      const created = create().then(
+        (id) => {
+          made.set(jobId, id);
+          if (made.size > remembered) made.delete(made.keys().next().value!);
+          return id;
+        },
+        (error: unknown) => {
+          // A failed creation must not stick: the next caller tries again.
+          slots.delete(jobId);
+          throw error;
+        },
+      );
       slots.set(jobId, created);
       if (slots.size > remembered) slots.delete(slots.keys().next().value!);
       return created;
     },
+    known: async (jobId) => made.get(jobId),
     close: async () => undefined,
   };
 }

@@ -8,6 +8,19 @@ interface Running<T> {
   readonly settled: Promise<void>;
 }
 
+/** After the grace period, aborted jobs get this long to unwind: shutdown ends within grace + 5 s. */
+const unwindMs = 3_000;
+
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The queue used when no Redis is configured: bounded concurrency, one job per key at a time, a
  * newer job replacing a waiting one and aborting a running one, and claimed ids remembered so a
@@ -101,10 +114,18 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
     if (result !== "late") return;
     const left = [...this.waiting.values()].map((entry) => entry.job);
     this.waiting.clear();
-    for (const job of left) await this.handlers.interrupted(job).catch(() => undefined);
+    // All at once: a long backlog is recorded (see PendingJobsFile) in one write, not one each.
+    await Promise.all(left.map((job) => this.handlers.interrupted(job).catch(() => undefined)));
     const running = [...this.running.values()];
     for (const entry of running) entry.abort.abort(new QueueShutdown());
-    await Promise.all(running.map((entry) => entry.settled));
+    // A job that does not unwind in time (a request to GitHub under way) is recorded as it is.
+    const unwound = await within(Promise.all(running.map((entry) => entry.settled)), unwindMs);
+    if (!unwound)
+      await Promise.all(
+        [...this.running.values()].map((entry) =>
+          this.handlers.interrupted(entry.job).catch(() => undefined),
+        ),
+      );
   }
 
   private remember(id: string): void {

@@ -54,6 +54,11 @@ export class RedisCheckRunSlots implements CheckRunSlots {
     }
   }
 
+  async known(jobId: string): Promise<number | undefined> {
+    const value = await this.redis.get(this.keys.checkRun(jobId));
+    return value === null || value.startsWith("creating:") ? undefined : Number(value);
+  }
+
   async close(): Promise<void> {
     await this.redis.quit();
   }

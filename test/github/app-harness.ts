@@ -142,7 +142,7 @@ export class AppHarness {
       }),
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     });
-    app.start(probot);
+    await app.start(probot);
     const server = await startWebhookServer({
       app,
       secret,
