@@ -40,7 +40,7 @@ function importTimeFinding(
   const why =
     closing.from === closing.to
       ? `${closing.from} imports itself while it is still initialising`
-      : `${closing.from} imports ${closing.to} while ${closing.to} is still initialising (when ${closing.to} is imported first), so a name it has not defined yet is missing: ImportError`;
+      : `${closing.from} imports ${closing.to} while ${closing.to} is still initialising (when ${closing.to} is imported first), ${failure(context, closing)}`;
   const others = fresh.length - 1;
   const more =
     others > 0
@@ -52,6 +52,13 @@ function importTimeFinding(
     modules: cycle,
     edges: [...hops, ...fresh.filter((edge) => !hops.includes(edge))],
   });
+}
+
+/** How the loop fails depends on the module system: Python raises at the import, ES modules later. */
+function failure(context: RuleContext, closing: Edge): string {
+  return context.head.modules.get(closing.to)?.language === "python"
+    ? "so a name it has not defined yet is missing: ImportError"
+    : 'so a binding it has not initialised yet is read: ReferenceError ("Cannot access … before initialization") or undefined';
 }
 
 /** What the loop is to the base: brand new (nothing), grown, merged, or a new loop inside an old one. */

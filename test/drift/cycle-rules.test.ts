@@ -162,6 +162,18 @@ describe("import-time cycles inside a component of lazy imports", () => {
     expect(finding?.message).toContain("grew from 2 to 3 modules");
   });
 
+  it("says how an ES module loop fails, not Python's ImportError", () => {
+    const asTypeScript = (graph: ReturnType<typeof graphOf>) => ({
+      ...graph,
+      modules: graph.modules.map((module) => ({ ...module, language: "typescript" as const })),
+    });
+    const head = graphOf(...specs(base), "shop.orders.c -> shop.orders.b");
+    const [finding] = review(asTypeScript(base), asTypeScript(head));
+    expect(finding?.rule).toBe("new-cycle");
+    expect(finding?.message).toContain("ReferenceError");
+    expect(finding?.message).not.toContain("ImportError");
+  });
+
   it("fires when an import leaves if TYPE_CHECKING:, and says so", () => {
     const head = graphOf(...specs(base).slice(0, 5), "shop.orders.d -> shop.orders.c");
     const [finding, ...rest] = review(base, head);
