@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { ProbotOctokit } from "probot";
 import { metrics } from "../metrics/archdrift-metrics.js";
 import { createInstallationThrottle, type InstallationThrottle } from "./installation-throttle.js";
@@ -72,7 +73,15 @@ function gateWrites(throttle: InstallationThrottle) {
     const limiter = throttle.writes.key(typeof given === "string" ? given : "app");
     octokit.hook.wrap("request", (request, requestOptions) =>
       isWrite(requestOptions.method, String(requestOptions.url))
-        ? limiter.schedule(async () => request(requestOptions))
+        ? limiter.schedule(async () => {
+            try {
+              return await request(requestOptions);
+            } finally {
+              // Spaced from the answer, not the start: a request delayed on its way (the read
+              // limiter, Redis) must not reach GitHub just before the next one.
+              await sleep(throttle.writeIntervalMs);
+            }
+          })
         : request(requestOptions),
     );
   };

@@ -27,6 +27,7 @@ export interface InstallationThrottle {
    * so two could still reach GitHub together.
    */
   readonly writes: Bottleneck.Group;
+  readonly writeIntervalMs: number;
   close(): Promise<void>;
 }
 
@@ -70,6 +71,7 @@ export function createInstallationThrottle(
   return {
     groups,
     writes: group("archdrift-write", { maxConcurrent: 1, minTime: interval }),
+    writeIntervalMs: interval,
     close: async () => {
       await connection?.disconnect(true);
     },

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   headShaOf,
@@ -14,6 +16,7 @@ import { RateLimitedGitHub } from "./rate-limited-github.js";
 
 /** GitHub's one write a second per installation, a tenth as long so the tests stay short. */
 const interval = 100;
+const redisUrl = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -83,6 +86,37 @@ describe("every installation at its own pace", () => {
     await load.app.drained();
     expect(github.runsFor(headShaOf(3, 7))).toHaveLength(1);
   }, 30_000);
+});
+
+describe("two processes on one Redis", () => {
+  it("never make one installation's writes closer than half an interval between them", async () => {
+    const github = await fakeGitHub(250);
+    const prefix = `archdrift-test-${randomUUID()}`;
+    cleanups.push(async () => {
+      const client = new Redis(redisUrl);
+      const keys = await client.keys(`${prefix}*`);
+      if (keys.length > 0) await client.del(...keys);
+      await client.quit();
+    });
+    const redis = { url: redisUrl, prefix };
+    const one = await app(github, { redis, writeIntervalMs: 250 });
+    const two = await app(github, { redis, writeIntervalMs: 250 });
+    const deliveries = Array.from({ length: 8 }, (_, n) =>
+      pullDelivery({ installation: 5, pull: n + 1 }),
+    );
+    await Promise.all([
+      postAll(
+        one.url,
+        deliveries.filter((_, n) => n % 2 === 0),
+      ),
+      postAll(
+        two.url,
+        deliveries.filter((_, n) => n % 2 === 1),
+      ),
+    ]);
+    expect(await until(() => github.writes.length >= 16, 25_000)).toBe(true);
+    expect(github.violationDetails).toEqual([]);
+  }, 60_000);
 });
 
 describe("SIGTERM with a backlog (in-process queue)", () => {
