@@ -35,9 +35,18 @@ export function globProblem(pattern: string): string | undefined {
     return "must not use extended globs such as @(a|b) (use {a,b} for alternatives)";
   if (pattern.split("{").length - 1 > maxBraces)
     return `must not have more than ${maxBraces} { } groups`;
-  if (expandBraces(pattern, maxAlternatives + 1).length > maxAlternatives)
+  const expanded = expandBraces(pattern, maxAlternatives + 1);
+  if (expanded.length > maxAlternatives)
     return `must not expand to more than ${maxAlternatives} alternatives`;
+  // picomatch reads `**.py` as `**/*.py` at the start and as `*.py` elsewhere: refuse rather
+  // than guess, so a config written for picomatch never selects less without a word.
+  if (expanded.some((alternative) => alternative.split("/").some(isPartialGlobstar)))
+    return "must not use ** inside a folder name (write **/*.py for every folder, or *.py for one)";
   return undefined;
+}
+
+function isPartialGlobstar(segment: string): boolean {
+  return segment !== "**" && segment.includes("**");
 }
 
 /** Whether the pattern has any glob syntax; one without is a plain path. */

@@ -277,6 +277,15 @@ describe("parsePolicy: errors name the line", () => {
     ]);
   });
 
+  test("** inside a folder name, which picomatch read two ways", () => {
+    expect(errors('exclude: ["**.py", "src/**_test.py", "src/{a,b**}/x"]\n')).toEqual([
+      `${file}:1: exclude[0] must not use ** inside a folder name (write **/*.py for every folder, or *.py for one), got "**.py"`,
+      `${file}:1: exclude[1] must not use ** inside a folder name (write **/*.py for every folder, or *.py for one), got "src/**_test.py"`,
+      `${file}:1: exclude[2] must not use ** inside a folder name (write **/*.py for every folder, or *.py for one), got "src/{a,b**}/x"`,
+    ]);
+    expect(parsePolicy('exclude: ["**/*.py", "src/**", "{**/a,b}/c"]\n', file).ok).toBe(true);
+  });
+
   test("a domain of the wrong shape", () => {
     expect(errors("domains:\n  orders:\n    path: 3\n  users: 4\n")).toEqual([
       `${file}:3: domains.orders.path must be a folder, file or glob or a list of them, got a number`,
