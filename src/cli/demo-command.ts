@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { sampleBase, samplePullRequest } from "../demo/sample-shop.js";
+import { demoBase, demoPullRequest } from "../demo/sample-shop.js";
 import { verdictOf } from "../report/verdict.js";
 import { reviewChanges } from "../review/review-changes.js";
 import { checkoutBranch, commitFiles, initRepo } from "../workspace/scratch-repo.js";
@@ -23,9 +23,9 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
   const dir = await mkdtemp(join(tmpdir(), "archdrift-demo-"));
   try {
     await initRepo(dir);
-    await commitFiles(dir, sampleBase, "Shop service: users, orders and payments");
+    await commitFiles(dir, demoBase, "Shop service: users, orders and payments");
     await checkoutBranch(dir, "charge-at-checkout", true);
-    await commitFiles(dir, samplePullRequest, "Charge orders at checkout");
+    await commitFiles(dir, demoPullRequest, "Charge orders at checkout");
     io.stderr.write(
       `archdrift demo: sample repository in ${dir}, reviewing main...charge-at-checkout\n\n`,
     );

@@ -92,3 +92,84 @@ class Order:
         return OrderView(self.id)
 `,
 };
+
+/**
+ * What `archdrift demo` adds to the sample so that every rule shows once: the other tests keep the
+ * smaller sample above. The users domain carries an old lazy loop that the PR grows and an old
+ * import-time loop that it breaks; the config forbids the api from reaching models directly and
+ * sets a low fan-out threshold for `coupling-growth`.
+ */
+export const demoConfig = `${sampleConfig}forbidden:
+  - { from: "src/shop/*/api/**", to: "src/shop/*/models.py", message: "the api goes through services" }
+rules:
+  coupling-growth: { threshold: 3 }
+`;
+
+export const demoBase: Readonly<Record<string, string>> = {
+  ...sampleBase,
+  ".github/archdrift.yml": demoConfig,
+  "src/shop/users/models.py": `class User:
+    def __init__(self, id):
+        self.id = id
+
+    def orders(self):
+        from shop.users.services import handle
+
+        return handle({"id": self.id})
+`,
+  "src/shop/users/api/routes.py": `from shop.users.services import handle
+from shop.users.api.schemas import UserView
+
+
+def route(request):
+    return UserView(handle(request).id)
+`,
+  "src/shop/users/api/schemas.py": `from dataclasses import dataclass
+
+from shop.users.api import routes
+
+
+@dataclass
+class UserView:
+    id: int
+`,
+};
+
+export const demoPullRequest: Readonly<Record<string, string>> = {
+  ...samplePullRequest,
+  "src/shop/users/audit.py": `from shop.users.models import User
+
+
+def record(user: User, event: str) -> None:
+    print(user.id, event)
+`,
+  "src/shop/users/models.py": `class User:
+    def __init__(self, id):
+        self.id = id
+
+    def orders(self):
+        from shop.users.services import handle
+
+        return handle({"id": self.id})
+
+    def audit(self, event):
+        from shop.users.audit import record
+
+        record(self, event)
+`,
+  "src/shop/users/api/routes.py": `from shop.users.services import handle
+from shop.users.api.schemas import UserView
+from shop.users.models import User
+
+
+def route(request):
+    return UserView(User(handle(request).id).id)
+`,
+  "src/shop/users/api/schemas.py": `from dataclasses import dataclass
+
+
+@dataclass
+class UserView:
+    id: int
+`,
+};
