@@ -9,6 +9,8 @@ export interface PythonScans {
   scansOf(snapshot: Snapshot, paths: readonly string[]): Promise<Map<string, FileScan>>;
   /** The scans known so far of the given paths' blobs, by blob: what a cached pack keeps. */
   byBlob(snapshot: Snapshot, paths: readonly string[]): Map<string, FileScan>;
+  /** One file's budget (`ARCHDRIFT_MAX_PARSE_MS`), which resolving its imports shares. */
+  readonly maxParseMs?: number | undefined;
 }
 
 /** A file a caller asked for, by the blob that holds it. */
@@ -35,6 +37,7 @@ export function createPythonScans(
 ): PythonScans {
   const known = new Map<string, FileScan>(seed);
   return {
+    maxParseMs: bounds.maxParseMs,
     async scansOf(snapshot, paths) {
       const wanted = wantedFiles(snapshot, paths);
       await scanMissing(known, snapshot, wanted, bounds);

@@ -6,6 +6,7 @@ import {
   type ModuleNode,
 } from "../../graph/graph.js";
 import { pythonModules, type PythonModule } from "./module-names.js";
+import type { DeadlineCheck } from "./parse-deadline.js";
 import { importScopes, type ImportScope } from "./python-namespaces.js";
 import type { FileScan } from "./raw-import.js";
 import { resolveImports, type ResolvedImports } from "./resolve-imports.js";
@@ -73,9 +74,17 @@ export function resolveFileScan(
   path: string,
   module: Pick<PythonModule, "id" | "isPackage" | "namespace">,
   scope: ImportScope,
+  deadline?: DeadlineCheck,
 ): ResolvedImports {
   const name = moduleName(module);
-  const resolved = resolveImports(scan.imports, name, module.isPackage, scope.names, path);
+  const resolved = resolveImports(
+    scan.imports,
+    name,
+    module.isPackage,
+    scope.names,
+    path,
+    deadline,
+  );
   const idOf = scope.idOf;
   const edges =
     idOf === undefined

@@ -1,4 +1,5 @@
 import type { Edge, ExtractionWarning } from "../../graph/graph.js";
+import type { DeadlineCheck } from "./parse-deadline.js";
 import type { RawImport } from "./raw-import.js";
 
 export interface ResolvedImports {
@@ -18,6 +19,7 @@ export function resolveImports(
   isPackage: boolean,
   modules: ReadonlySet<string>,
   file: string,
+  deadline?: DeadlineCheck,
 ): ResolvedImports {
   const edges: Edge[] = [];
   const warnings: ExtractionWarning[] = [];
@@ -44,6 +46,7 @@ export function resolveImports(
     }
     const { targets } = current;
     for (const name of names) {
+      deadline?.tick();
       const to = internalModule(name, modules);
       if (to === undefined || to === fromModule || targets.has(to)) continue;
       targets.add(to);
