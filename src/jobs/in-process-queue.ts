@@ -8,8 +8,12 @@ interface Running<T> {
   readonly settled: Promise<void>;
 }
 
-/** After the grace period, aborted jobs get this long to unwind: shutdown ends within grace + 5 s. */
+/**
+ * After the grace period, aborted jobs get this long to unwind and waiting ones to be recorded,
+ * then jobs still running this long to be recorded: shutdown ends within grace + 5 s.
+ */
 const unwindMs = 3_000;
+const lastWordMs = 1_000;
 
 async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -102,30 +106,28 @@ export class InProcessQueue<T> implements ReviewQueue<T> {
     this.aftermath.add(tracked);
   }
 
-  /** Keeps working through the queue for `graceMs`, then interrupts whatever is left. */
+  /**
+   * Keeps working through the queue for `graceMs`, then interrupts whatever is left and resolves
+   * within `unwindMs + lastWordMs` more. Recording a job for the next start is quick; without a
+   * pending file, interrupting is a GitHub write each, one an interval per installation, so a
+   * backlog's cancellations are given the same bounded time and not waited for beyond it.
+   */
   async close(graceMs: number): Promise<void> {
     this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), graceMs);
-    });
-    const result = await Promise.race([this.drained(), graceOver]);
-    clearTimeout(timer);
-    if (result !== "late") return;
+    if (await within(this.drained(), graceMs)) return;
     const left = [...this.waiting.values()].map((entry) => entry.job);
     this.waiting.clear();
-    // All at once: a long backlog is recorded (see PendingJobsFile) in one write, not one each.
-    await Promise.all(left.map((job) => this.handlers.interrupted(job).catch(() => undefined)));
     const running = [...this.running.values()];
     for (const entry of running) entry.abort.abort(new QueueShutdown());
-    // A job that does not unwind in time (a request to GitHub under way) is recorded as it is.
-    const unwound = await within(Promise.all(running.map((entry) => entry.settled)), unwindMs);
-    if (!unwound)
-      await Promise.all(
-        [...this.running.values()].map((entry) =>
-          this.handlers.interrupted(entry.job).catch(() => undefined),
-        ),
-      );
+    // All at once: a long backlog is recorded (see PendingJobsFile) in one write, not one each.
+    const recorded = left.map((job) => this.handlers.interrupted(job).catch(() => undefined));
+    const settled = running.map((entry) => entry.settled);
+    if (await within(Promise.all([...recorded, ...settled]), unwindMs)) return;
+    // A job that did not unwind in time (a request to GitHub under way) is recorded as it is.
+    const stuck = [...this.running.values()].map((entry) =>
+      this.handlers.interrupted(entry.job).catch(() => undefined),
+    );
+    await within(Promise.all(stuck), lastWordMs);
   }
 
   private remember(id: string): void {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -13,6 +14,8 @@ import {
   type LoadApp,
 } from "./load-harness.js";
 import { RateLimitedGitHub } from "./rate-limited-github.js";
+import type { PendingJob } from "../../src/jobs/pending-jobs-file.js";
+import type { ReviewJob } from "../../src/github/run-review-job.js";
 
 /** GitHub's one write a second per installation, a tenth as long so the tests stay short. */
 const interval = 100;
@@ -44,6 +47,24 @@ async function app(
       await load.stop(graceMs);
     },
   } satisfies LoadApp;
+}
+
+/** True when `promise` resolved within `ms`, false when it was still waiting. */
+async function resolvesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  const done = new AbortController();
+  const late = sleep(ms, false, { signal: done.signal }).catch(() => false);
+  const inTime = await Promise.race([promise.then(() => true), late]);
+  done.abort();
+  return inTime;
+}
+
+/** The head SHAs of the jobs a shutdown recorded in `pendingFile`. */
+async function recordedHeadShas(pendingFile: string): Promise<string[]> {
+  const text = await readFile(pendingFile, "utf8").catch(() => "");
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as PendingJob<ReviewJob>).job.data.target.headSha);
 }
 
 /** When each installation's first check run was created. */
@@ -140,4 +161,43 @@ describe("SIGTERM with a backlog (in-process queue)", () => {
       expect(runs.map((run) => run.status)).toEqual(["completed"]);
     }
   }, 60_000);
+
+  it("stops at once behind a 1,000-PR backlog in one installation, without a pending file", async () => {
+    const github = await fakeGitHub();
+    const load = await app(github);
+    const backlog = Array.from({ length: 1_000 }, (_, n) =>
+      pullDelivery({ installation: 21, pull: n + 1 }),
+    );
+    await postAll(load.url, backlog);
+    await postAll(load.url, [pullDelivery({ installation: 22, pull: 1 })]);
+    expect(await until(() => github.runsFor(headShaOf(22, 1)).length === 1, 10_000)).toBe(true);
+    // That it resolves, not how fast: before, it cancelled every waiting check run, one an
+    // interval, 100 s here. Their check runs stay queued; a pending file avoids that (below).
+    await expect(resolvesWithin(load.stop(0), 20_000)).resolves.toBe(true);
+  }, 30_000);
+
+  it("records every review a backlog left at once, and the next start gives each one check run", async () => {
+    const github = await fakeGitHub(2);
+    const dir = await mkdtemp(join(tmpdir(), "archdrift-pending-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const pendingFile = join(dir, "pending-reviews.jsonl");
+    // At one write an interval the backlog takes 24 s: most of it is left when the app stops.
+    const first = await app(github, { pendingFile });
+    const pulls = Array.from({ length: 120 }, (_, n) => n + 1);
+    await postAll(
+      first.url,
+      pulls.map((pull) => pullDelivery({ installation: 23, pull })),
+    );
+    await expect(resolvesWithin(first.stop(0), 20_000)).resolves.toBe(true);
+    const recorded = await recordedHeadShas(pendingFile);
+    const unfinished = pulls.filter(
+      (pull) => !github.runsFor(headShaOf(23, pull)).some((run) => run.status === "completed"),
+    );
+    expect(unfinished.length).toBeGreaterThan(60);
+    for (const pull of unfinished) expect(recorded, `pull ${pull}`).toContain(headShaOf(23, pull));
+    const second = await app(github, { pendingFile, writeIntervalMs: 2 });
+    await second.app.drained();
+    for (const pull of pulls)
+      expect(github.runsFor(headShaOf(23, pull)).map((run) => run.status)).toEqual(["completed"]);
+  }, 30_000);
 });
