@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InProcessQueue } from "../../src/jobs/in-process-queue.js";
 import type { QueuedJob } from "../../src/jobs/review-queue.js";
 
@@ -148,5 +148,33 @@ describe("InProcessQueue", () => {
     expect(log.interrupted.sort()).toEqual(["a", "b"]);
     expect(log.superseded).toEqual([]);
     expect(queue.active).toBe(0);
+  });
+
+  it("resolves after the grace even when interrupting each job waits on a GitHub write", async () => {
+    vi.useFakeTimers();
+    try {
+      const told: string[] = [];
+      // As cancelling a check run is without a pending file: queued behind the installation's writes.
+      const queue = new InProcessQueue<string>(
+        {
+          run: () => new Promise<void>(() => undefined),
+          superseded: async () => undefined,
+          failed: async () => undefined,
+          interrupted: (queued) => {
+            told.push(queued.data);
+            return new Promise<void>(() => undefined);
+          },
+        },
+        1,
+      );
+      for (let n = 0; n < 100; n++) await queue.add(job(`pr${n}`, `d${n}`));
+      let closed = false;
+      void queue.close(0).then(() => (closed = true));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(closed).toBe(true);
+      expect(new Set(told).size).toBe(100);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
