@@ -31,7 +31,7 @@ describe("the Action on a pull request that adds drift", () => {
       "src/shop/orders/services.py:4",
     ]);
     expect(harness.github.comments[0]?.body).toMatch(/<!-- archdrift:fingerprint=/);
-    expect(run.outputs).toMatchObject({ conclusion: "failure", errors: "4", warnings: "2" });
+    expect(run.outputs).toMatchObject({ conclusion: "failure", errors: "4", warnings: "3" });
     expect(run.summary).toContain(check?.output?.summary ?? "no summary");
     expect(run.commands).toContainEqual(
       expect.objectContaining({ command: "error", message: expect.stringMatching(/4 findings at error level \(fail-on: error\)/) }),
@@ -154,7 +154,7 @@ describe("re-runs and history", () => {
     const run = await harness.run("pull_request", harness.pullRequestPayload(9, baseSha, headSha), workspace);
     expect(run.outputs["errors"], run.stdout).toBe("4");
     expect(harness.github.runsFor(headSha)[0]?.output?.title).toBe(
-      "4 errors, 2 warnings: architecture drift",
+      "4 errors, 3 warnings: architecture drift",
     );
   });
 

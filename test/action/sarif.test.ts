@@ -28,6 +28,7 @@ describe("the sarif input", () => {
       "new-cycle",
       "new-domain-coupling",
       "new-domain-coupling",
+      "package-cycle",
     ]);
   });
 });
